@@ -1,0 +1,46 @@
+"""The catalog: every document, the organisation and the legal register, loaded once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .config import load_organisation, load_register
+from .legal import LegalRegister
+from .loader import load_documents
+from .model import Document
+from .org import Organisation
+
+
+@dataclass
+class Catalog:
+    root: Path
+    documents: list[Document]
+    organisation: Organisation
+    register: LegalRegister
+    today: date
+    load_findings: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.by_code: dict[str, Document] = {}
+        for doc in self.documents:
+            self.by_code.setdefault(doc.code, doc)
+
+    def get(self, code: str) -> Document | None:
+        return self.by_code.get(code)
+
+    def forms_of(self, parent_code: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == "form" and d.procedure == parent_code]
+
+    def of_kind(self, kind: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == kind]
+
+
+def load_catalog(root: Path, today: date | None = None) -> Catalog:
+    """Load configuration and documents; loading problems are kept as findings."""
+    root = Path(root)
+    organisation, org_findings = load_organisation(root)
+    register, reg_findings = load_register(root)
+    documents, doc_findings = load_documents(root)
+    return Catalog(root, documents, organisation, register, today or date.today(),
+                   org_findings + reg_findings + doc_findings)

@@ -1,0 +1,48 @@
+"""Dates as document controllers write them: ISO 2026-01-15 or Vietnamese 15/01/2026."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(value) -> date | None:
+    """Return the date, or None when the text is not a real calendar date (31/02 is not)."""
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if m := _ISO.match(text):
+        y, mo, d = (int(g) for g in m.groups())
+    elif m := _VN.match(text):
+        d, mo, y = (int(g) for g in m.groups())
+    else:
+        return None
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def vn_date(value: date | None) -> str:
+    """dd/mm/yyyy, the way dates are printed in Vietnamese documents."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def vn_long_date(value: date) -> str:
+    """'ngày 05 tháng 3 năm 2020' per Nghị định 30: leading zero for days < 10 and months 1-2."""
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def add_months(value: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's last day."""
+    total = value.month - 1 + months
+    year, month = value.year + total // 12, total % 12 + 1
+    for day in (value.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(value)

@@ -1,0 +1,38 @@
+"""site/manifest.json: the machine-readable list of published documents."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .catalog import Catalog
+from .fsutil import atomic_write_text
+from .pages import page_url
+
+
+def manifest(catalog: Catalog) -> dict:
+    documents = []
+    for doc in sorted(catalog.documents, key=lambda d: d.code):
+        documents.append({
+            "code": doc.code,
+            "kind": doc.kind,
+            "title": doc.title,
+            "revision": doc.revision,
+            "status": doc.status,
+            "effective": doc.effective.isoformat() if doc.effective else None,
+            "unit": doc.unit,
+            "unit_name": catalog.organisation.unit_name(doc.unit),
+            "url": page_url(doc),
+            "pdf": None,
+            "source": doc.path,
+            "parent": doc.procedure,
+            "forms": doc.forms,
+            "legal_basis": doc.legal_basis,
+        })
+    return {"agency": catalog.organisation.agency_name, "generated": catalog.today.isoformat(),
+            "documents": documents}
+
+
+def write_manifest(catalog: Catalog, site_dir: Path) -> Path:
+    path = Path(site_dir) / "manifest.json"
+    atomic_write_text(path, json.dumps(manifest(catalog), ensure_ascii=False, indent=2) + "\n")
+    return path

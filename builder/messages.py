@@ -1,0 +1,181 @@
+"""Every rule the checks know, with its Vietnamese wording: title, how to fix, message.
+
+This is the one place where rule texts live. Each rule id is stable: document controllers and
+CI configurations refer to it. `qms rules` and the site's rule page are generated from here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .findings import Finding, Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class RuleText:
+    id: str
+    severity: Severity
+    group: str
+    title: str
+    explanation: str
+    template: str
+
+
+_RULES = [
+    # --- Đọc tệp -----------------------------------------------------------------------
+    RuleText("file-encoding", E, "Đọc tệp", "Tệp không phải UTF-8",
+             "Mọi tệp tài liệu phải lưu bằng bảng mã UTF-8 (có hoặc không có BOM).",
+             "Tệp không đọc được bằng bảng mã UTF-8 (có vẻ là {encoding}). Mở tệp bằng trình "
+             "soạn thảo và lưu lại với bảng mã UTF-8."),
+    RuleText("file-empty", E, "Đọc tệp", "Tệp rỗng",
+             "Tệp tài liệu phải có phần khai báo (front matter) và nội dung.",
+             "Tệp rỗng. Điền phần khai báo giữa hai dòng '---' và nội dung tài liệu, hoặc xóa tệp."),
+    RuleText("file-binary", E, "Đọc tệp", "Tệp nhị phân trong thư mục tài liệu",
+             "Thư mục procedures/ và forms/ chỉ chứa tệp Markdown (.md) dạng văn bản.",
+             "Đây không phải tệp văn bản (có thể là tệp Word hoặc ảnh đổi tên thành .md). "
+             "Chuyển nội dung sang Markdown (xem lệnh 'qms import') hoặc xóa tệp này."),
+    RuleText("front-matter-missing", E, "Đọc tệp", "Thiếu phần khai báo đầu tệp",
+             "Tệp phải bắt đầu bằng dòng '---', tiếp theo là các trường khai báo và một dòng '---' đóng.",
+             "{detail}"),
+    RuleText("yaml-syntax", E, "Đọc tệp", "Lỗi cú pháp phần khai báo",
+             "Phần khai báo viết theo cú pháp YAML: 'tên_trường: giá_trị', thụt lề bằng dấu cách.",
+             "Phần khai báo sai cú pháp YAML ({detail}). Kiểm tra dấu hai chấm, thụt lề bằng dấu "
+             "cách (không dùng Tab) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên."),
+    RuleText("front-matter-not-mapping", E, "Đọc tệp", "Phần khai báo không phải danh sách trường",
+             "Phần khai báo phải gồm các dòng 'tên_trường: giá_trị'.",
+             "Phần khai báo phải gồm các dòng dạng 'tên_trường: giá_trị', không phải {found}."),
+    RuleText("duplicate-key", E, "Đọc tệp", "Trường khai báo hai lần",
+             "Mỗi trường chỉ được khai báo một lần; khai báo lặp làm mất giá trị trước đó.",
+             "Trường '{key}' đã khai báo ở dòng {first}. Xóa một trong hai dòng."),
+    # --- Trường khai báo -----------------------------------------------------------------
+    RuleText("unknown-key", E, "Trường khai báo", "Trường không xác định",
+             "Chỉ dùng các trường có trong trang 'Tra cứu trường khai báo'; lỗi chính tả tên "
+             "trường sẽ làm thông tin bị bỏ qua.",
+             "Trường '{key}' không được hỗ trợ{where}.{hint}"),
+    RuleText("required-field", E, "Trường khai báo", "Thiếu trường bắt buộc",
+             "Mỗi loại tài liệu và mỗi tình trạng có các trường bắt buộc (xem trang tra cứu).",
+             "Thiếu trường bắt buộc '{key}' ({label}){why}. Bổ sung trường này vào phần khai báo."),
+    RuleText("field-type", E, "Trường khai báo", "Giá trị sai kiểu",
+             "Mỗi trường có kiểu giá trị xác định: văn bản, số, ngày, danh sách hoặc nhóm trường.",
+             "Trường '{key}' phải là {expected}, nhưng đang là {found}."),
+    RuleText("invalid-value", E, "Trường khai báo", "Giá trị không thuộc danh sách cho phép",
+             "Một số trường chỉ nhận các giá trị định sẵn (loại tài liệu, tình trạng...).",
+             "Giá trị '{value}' của trường '{key}' không hợp lệ. Dùng một trong: {allowed}."),
+    RuleText("invalid-date", E, "Trường khai báo", "Ngày không hợp lệ",
+             "Ngày viết dạng 2026-01-15 hoặc 15/01/2026 và phải là ngày có thật.",
+             "'{value}' ở trường '{key}' không phải ngày hợp lệ. Viết dạng 2026-01-15 hoặc "
+             "15/01/2026 và kiểm tra ngày có thật (ví dụ không có ngày 31/02)."),
+    RuleText("revision-number", E, "Trường khai báo", "Lần ban hành không hợp lệ",
+             "Lần ban hành là số nguyên dương: 1, 2, 3...",
+             "Lần ban hành '{value}' không hợp lệ: phải là số nguyên dương (1, 2, 3...)."),
+    RuleText("placeholder", E, "Trường khai báo", "Còn nội dung cần điền",
+             "Các chỗ đánh dấu 'CẦN ĐIỀN' (ví dụ do lệnh 'qms new' hoặc 'qms import' để lại) phải "
+             "được thay bằng thông tin thật trước khi ban hành.",
+             "Còn chỗ cần điền: {value}. Thay bằng thông tin thật."),
+    # --- Mã hiệu -------------------------------------------------------------------------
+    RuleText("code-pattern", E, "Mã hiệu", "Mã hiệu sai mẫu",
+             "Mã hiệu theo mẫu của từng loại tài liệu trong site_config/organisation.yml (mục codes).",
+             "Mã hiệu '{code}' không đúng mẫu '{pattern}' của loại {kind}. Sửa mã hiệu, ví dụ "
+             "'{example}'."),
+    RuleText("code-unique", E, "Mã hiệu", "Mã hiệu trùng",
+             "Mỗi mã hiệu chỉ dùng cho một tài liệu và không bao giờ dùng lại cho tài liệu khác.",
+             "Mã hiệu '{code}' đã dùng cho tệp {other}. Đặt mã hiệu khác (lệnh 'qms new' cấp mã "
+             "trống tiếp theo)."),
+    RuleText("kind-folder", E, "Mã hiệu", "Tài liệu đặt sai thư mục",
+             "Biểu mẫu nằm trong thư mục forms/, các tài liệu khác nằm trong procedures/.",
+             "Tài liệu loại {kind} phải nằm trong thư mục {folder}/. Di chuyển tệp sang thư mục đó."),
+    # --- Theo dõi sửa đổi ----------------------------------------------------------------
+    RuleText("change-table-rows", E, "Theo dõi sửa đổi", "Bảng theo dõi sửa đổi thiếu hoặc thừa dòng",
+             "Bảng 'changes' có đúng một dòng cho mỗi lần ban hành từ 1 đến lần hiện tại, theo thứ tự.",
+             "{detail}"),
+    RuleText("change-table-current", E, "Theo dõi sửa đổi", "Dòng cuối bảng sửa đổi không khớp",
+             "Dòng cuối của bảng 'changes' phải là lần ban hành hiện tại, với ngày bằng ngày hiệu lực.",
+             "{detail}"),
+    # --- Ngày và ký duyệt ----------------------------------------------------------------
+    RuleText("signoff-order", E, "Ký duyệt", "Thứ tự ngày ký không hợp lý",
+             "Ngày soạn thảo ≤ ngày xem xét ≤ ngày phê duyệt ≤ ngày hiệu lực.",
+             "Ngày {later_label} ({later}) sớm hơn ngày {earlier_label} ({earlier}). Sửa lại ngày "
+             "cho đúng thứ tự soạn thảo → xem xét → phê duyệt → hiệu lực."),
+    RuleText("signoff-person", E, "Ký duyệt", "Người ký không có trong danh sách nhân sự",
+             "Người soạn thảo, xem xét, phê duyệt ghi bằng mã nhân sự trong site_config/organisation.yml.",
+             "Không có nhân sự mã '{person}' trong site_config/organisation.yml.{hint}"),
+    RuleText("signoff-role", E, "Ký duyệt", "Người ký không có thẩm quyền",
+             "Chức danh của người ký phải thuộc danh sách được phép (mục signoff_roles).",
+             "{name} ({position}) không có quyền {action} tài liệu. Chức danh được phép: {allowed}."),
+    RuleText("signoff-self-approval", E, "Ký duyệt", "Người soạn thảo tự phê duyệt",
+             "Người phê duyệt phải khác người soạn thảo.",
+             "{name} vừa soạn thảo vừa phê duyệt tài liệu. Người phê duyệt phải là người khác."),
+    # --- Biểu mẫu và tham chiếu --------------------------------------------------------
+    RuleText("form-missing", E, "Biểu mẫu và tham chiếu", "Biểu mẫu không tồn tại",
+             "Mọi biểu mẫu trong danh sách 'forms' của quy trình phải có tệp trong thư mục forms/.",
+             "Biểu mẫu '{code}' được liệt kê nhưng {why}. Tạo biểu mẫu (qms new form ...) hoặc "
+             "bỏ mã này khỏi danh sách 'forms'."),
+    RuleText("form-parent-mismatch", E, "Biểu mẫu và tham chiếu", "Biểu mẫu ghi quy trình khác",
+             "Biểu mẫu phải ghi đúng quy trình đã liệt kê nó ở trường 'procedure'.",
+             "Biểu mẫu '{code}' thuộc quy trình '{actual}', không phải '{expected}'. Sửa trường "
+             "'procedure' của biểu mẫu hoặc danh sách 'forms' của quy trình."),
+    RuleText("form-parent", E, "Biểu mẫu và tham chiếu", "Biểu mẫu không có quy trình gốc",
+             "Mỗi biểu mẫu thuộc một quy trình hoặc hướng dẫn có thật (trường 'procedure').",
+             "{detail}"),
+    RuleText("form-unlisted", E, "Biểu mẫu và tham chiếu", "Quy trình chưa liệt kê biểu mẫu",
+             "Quy trình phải liệt kê mọi biểu mẫu thuộc nó trong trường 'forms'.",
+             "Biểu mẫu '{code}' ghi thuộc '{parent}' nhưng '{parent}' không liệt kê nó. Thêm "
+             "'{code}' vào trường 'forms' của '{parent}'."),
+    RuleText("reference-unresolved", E, "Biểu mẫu và tham chiếu", "Tham chiếu tới tài liệu không tồn tại",
+             "Các mã hiệu trong trường 'references' phải là tài liệu có thật trong hệ thống.",
+             "Không có tài liệu mã hiệu '{code}'. Sửa mã hiệu hoặc bỏ tham chiếu."),
+    RuleText("code-in-text", W, "Biểu mẫu và tham chiếu", "Nội dung nhắc tới mã hiệu không tồn tại",
+             "Mã hiệu nhắc tới trong nội dung nên là tài liệu có thật.",
+             "Nội dung nhắc tới '{code}' nhưng không có tài liệu nào mang mã hiệu này."),
+    # --- Đơn vị ----------------------------------------------------------------------------
+    RuleText("unit-unknown", E, "Đơn vị", "Đơn vị không tồn tại",
+             "Đơn vị ghi bằng mã đơn vị trong site_config/organisation.yml (mục units).",
+             "Không có đơn vị mã '{unit}' trong site_config/organisation.yml.{hint}"),
+    RuleText("unit-dissolved", E, "Đơn vị", "Đơn vị đã giải thể hoặc sáp nhập",
+             "Tài liệu đang áp dụng không được thuộc đơn vị đã giải thể; chuyển cho đơn vị kế thừa.",
+             "Đơn vị '{unit}' ({name}) đã giải thể từ {date}. Chuyển tài liệu cho đơn vị kế thừa "
+             "'{successor}' ({successor_name}) hoặc thu hồi tài liệu."),
+    # --- Xem xét định kỳ -----------------------------------------------------------------
+    RuleText("review-overdue", W, "Xem xét định kỳ", "Quá hạn xem xét định kỳ",
+             "Tài liệu đang áp dụng phải được xem xét lại sau mỗi chu kỳ (review_months).",
+             "Tài liệu đến hạn xem xét định kỳ từ {due} (hiệu lực {effective}, chu kỳ {months} "
+             "tháng). Xem xét lại và ban hành lần mới hoặc ghi nhận kết quả xem xét."),
+    # --- Căn cứ pháp lý ------------------------------------------------------------------
+    RuleText("legal-number-format", E, "Căn cứ pháp lý", "Số ký hiệu văn bản sai định dạng",
+             "Số ký hiệu theo Nghị định 30/2020: số/năm/LOẠI-CƠQUAN (19/2014/QĐ-TTg), "
+             "số/năm/QH<khóa> (64/2025/QH15) hoặc số/LOẠI-CƠQUAN (646/KH-UBND).",
+             "'{value}' không phải số ký hiệu văn bản hợp lệ: {why}."),
+    RuleText("legal-type-unknown", E, "Căn cứ pháp lý", "Viết tắt loại văn bản không có trong Nghị định 30",
+             "Viết tắt loại văn bản phải theo Phụ lục III Nghị định 30/2020 (QĐ, NĐ, TT, KH...); "
+             "công văn không có viết tắt loại.",
+             "'{abbr}' trong '{value}' không phải viết tắt loại văn bản hợp lệ.{hint}"),
+    RuleText("legal-not-registered", E, "Căn cứ pháp lý", "Căn cứ pháp lý chưa có trong sổ theo dõi",
+             "Mọi văn bản trong 'legal_basis' phải có trong site_config/legal_register.yml.",
+             "Văn bản '{value}' chưa có trong sổ văn bản pháp luật. Thêm văn bản vào "
+             "site_config/legal_register.yml hoặc sửa số ký hiệu."),
+    RuleText("legal-text-not-registered", W, "Căn cứ pháp lý", "Văn bản nhắc tới trong nội dung chưa có trong sổ",
+             "Văn bản pháp luật nhắc tới trong nội dung nên có trong sổ theo dõi để được cảnh báo khi thay đổi.",
+             "Nội dung viện dẫn '{value}' nhưng văn bản này chưa có trong site_config/legal_register.yml."),
+    RuleText("legal-repealed", E, "Căn cứ pháp lý", "Viện dẫn văn bản đã hết hiệu lực",
+             "Tài liệu đang áp dụng không được viện dẫn văn bản 'Hết hiệu lực toàn bộ'.",
+             "Tài liệu viện dẫn '{value}' đã hết hiệu lực toàn bộ.{replacement} Cập nhật căn cứ và "
+             "ban hành lần mới."),
+    # --- Cấu hình --------------------------------------------------------------------------
+    RuleText("config-invalid", E, "Cấu hình", "Cấu hình tổ chức không hợp lệ",
+             "site_config/organisation.yml khai báo cơ quan, đơn vị, nhân sự, quyền ký và mẫu mã hiệu.",
+             "{detail}"),
+    RuleText("register-invalid", E, "Cấu hình", "Sổ văn bản pháp luật không hợp lệ",
+             "site_config/legal_register.yml liệt kê văn bản với số ký hiệu, loại, trích yếu, cơ quan "
+             "ban hành, ngày ban hành, ngày hiệu lực, tình trạng và quan hệ.",
+             "{detail}"),
+]
+
+RULES: dict[str, RuleText] = {r.id: r for r in _RULES}
+
+
+def finding(rule: str, path: str, line: int, **values) -> Finding:
+    """Build a finding from the rule's Vietnamese template."""
+    text = RULES[rule]
+    return Finding(path=path, line=line, rule=rule, severity=text.severity,
+                   message=text.template.format(**values))

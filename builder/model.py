@@ -1,0 +1,107 @@
+"""The controlled-document model: typed, normalised, with the line of each front-matter key."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class SignOff:
+    by: str
+    date: date | None
+    decision: str | None = None
+    fingerprint: str | None = None
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    revision: int | None
+    date: date | None
+    section: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
+class Record:
+    name: str
+    keeper: str
+    retention: str
+    form: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    period: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: str
+    op: str
+    target: float
+    measure: str = ""
+    unit: str | None = None
+    results: tuple[Result, ...] = ()
+
+    def met(self, value: float) -> bool:
+        """Whether a measured value reaches the target."""
+        if self.op == ">=":
+            return value >= self.target
+        if self.op == "<=":
+            return value <= self.target
+        return value == self.target
+
+
+@dataclass(frozen=True)
+class Task:
+    content: str
+    period: str
+    unit: str
+    status: str
+    due: date | None = None
+    completed: date | None = None
+    type: str | None = None
+
+
+@dataclass
+class Document:
+    path: str                      # relative to the repository root, posix
+    code: str
+    kind: str
+    title: str
+    unit: str
+    revision: int | None
+    status: str
+    body: str
+    body_line: int                 # file line where the body starts
+    effective: date | None = None
+    withdrawn: date | None = None
+    review_months: int | None = None
+    signoffs: dict[str, SignOff] = field(default_factory=dict)  # prepared / reviewed / approved
+    legal_basis: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    changes: list[ChangeRow] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    procedure: str | None = None   # parent of a form
+    year: int | None = None
+    targets: list[Target] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    front_matter: dict = field(default_factory=dict)  # raw text values, as written
+    lines: object = None            # yamlsrc.Located, for line lookups
+
+    def line(self, *keys) -> int:
+        """File line of a front-matter key path (falls back to its nearest parent)."""
+        return self.lines.line(*keys) if self.lines is not None else 1
+
+    @property
+    def in_force(self) -> bool:
+        """Effective now, or effective once (withdrawn): such documents need full sign-offs."""
+        return self.status in ("effective", "withdrawn")
+
+    def body_lines(self):
+        """(file line number, text) for every body line."""
+        for offset, text in enumerate(self.body.split("\n")):
+            yield self.body_line + offset, text

@@ -1,0 +1,41 @@
+"""Document codes: pattern per kind, uniqueness, and the folder a kind lives in."""
+from __future__ import annotations
+
+from ..messages import finding
+from ..schema import KINDS
+from . import catalog_rule, document_rule
+
+
+@document_rule("code-pattern")
+def code_matches_pattern(doc, catalog):
+    """The code follows the organisation's template for its kind (QT.{n:2} → QT.01)."""
+    pattern = catalog.organisation.code_pattern(doc.kind)
+    if not doc.code or pattern is None or pattern.regex.match(doc.code):
+        return
+    example = pattern.make(1, doc.year or catalog.today.year, doc.unit or "VP")
+    yield finding("code-pattern", doc.path, doc.line("code"), code=doc.code, pattern=pattern.template,
+                  kind=KINDS[doc.kind], example=example)
+
+
+@catalog_rule("code-unique")
+def code_is_unique(catalog):
+    """A code names exactly one document: the second file using it is reported."""
+    first = {}
+    for doc in catalog.documents:
+        if not doc.code:
+            continue
+        if doc.code in first:
+            yield finding("code-unique", doc.path, doc.line("code"), code=doc.code,
+                          other=first[doc.code].path)
+        else:
+            first[doc.code] = doc
+
+
+@document_rule("kind-folder")
+def kind_in_its_folder(doc, catalog):
+    """Forms live in forms/, every other kind in procedures/."""
+    if doc.kind not in KINDS:
+        return
+    folder = "forms" if doc.kind == "form" else "procedures"
+    if doc.path.split("/", 1)[0] != folder:
+        yield finding("kind-folder", doc.path, doc.line("kind"), kind=KINDS[doc.kind], folder=folder)

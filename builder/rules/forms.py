@@ -1,0 +1,91 @@
+"""Forms and their procedures, references by code, and codes mentioned in the text."""
+from __future__ import annotations
+
+import re
+
+from ..messages import finding
+from ..schema import FORM_PARENT_KINDS, KINDS
+from . import catalog_rule, document_rule
+
+
+@document_rule("form-missing")
+def listed_forms_exist(doc, catalog):
+    """Every code in a procedure's `forms` is a form document."""
+    for index, code in enumerate(doc.forms):
+        target = catalog.get(code)
+        if target is None:
+            why = "không có tài liệu nào mang mã hiệu này"
+        elif target.kind != "form":
+            why = f"'{code}' là {KINDS.get(target.kind, target.kind).lower()}, không phải biểu mẫu"
+        else:
+            continue
+        yield finding("form-missing", doc.path, doc.line("forms", index), code=code, why=why)
+
+
+@document_rule("form-parent-mismatch")
+def listed_forms_name_this_parent(doc, catalog):
+    """A form listed by a procedure names that procedure as its parent."""
+    for index, code in enumerate(doc.forms):
+        target = catalog.get(code)
+        if target is not None and target.kind == "form" and target.procedure and target.procedure != doc.code:
+            yield finding("form-parent-mismatch", doc.path, doc.line("forms", index), code=code,
+                          actual=target.procedure, expected=doc.code)
+
+
+@document_rule("form-parent")
+def form_has_parent(doc, catalog):
+    """Every form belongs to an existing procedure or guide."""
+    if doc.kind != "form" or not doc.procedure:
+        return
+    parent = catalog.get(doc.procedure)
+    if parent is None:
+        detail = (f"Quy trình gốc '{doc.procedure}' của biểu mẫu không tồn tại. Sửa trường "
+                  "'procedure' thành mã hiệu quy trình có thật.")
+    elif parent.kind not in FORM_PARENT_KINDS:
+        detail = (f"'{doc.procedure}' là {KINDS.get(parent.kind, parent.kind).lower()}; biểu mẫu phải "
+                  "thuộc một quy trình hoặc hướng dẫn.")
+    else:
+        return
+    yield finding("form-parent", doc.path, doc.line("procedure"), detail=detail)
+
+
+@catalog_rule("form-unlisted")
+def forms_listed_by_parent(catalog):
+    """A procedure lists every effective form that names it as parent (drafts wait for the
+    procedure's next issue)."""
+    for doc in catalog.documents:
+        if doc.kind != "form" or not doc.procedure or doc.status != "effective":
+            continue
+        parent = catalog.get(doc.procedure)
+        if parent is not None and parent.kind in FORM_PARENT_KINDS and doc.code not in parent.forms:
+            yield finding("form-unlisted", doc.path, doc.line("procedure"), code=doc.code,
+                          parent=parent.code)
+
+
+@document_rule("reference-unresolved")
+def references_resolve(doc, catalog):
+    """Codes in `references` name existing documents."""
+    for index, code in enumerate(doc.references):
+        if catalog.get(code) is None:
+            yield finding("reference-unresolved", doc.path, doc.line("references", index), code=code)
+
+
+def code_regex(organisation) -> re.Pattern | None:
+    """One regex finding any code of any kind in prose."""
+    inner = [p.regex.pattern[1:-1].replace("(?P<n>", "(?:") for p in organisation.codes.values()]
+    if not inner:
+        return None
+    return re.compile(r"(?<![\w.])(?:" + "|".join(inner) + r")(?![\w]|\.\w)")
+
+
+@catalog_rule("code-in-text")
+def codes_in_text_exist(catalog):
+    """Codes mentioned in the body name existing documents."""
+    pattern = code_regex(catalog.organisation)
+    if pattern is None:
+        return
+    for doc in catalog.documents:
+        for line, text in doc.body_lines():
+            for m in pattern.finditer(text):
+                if catalog.get(m.group(0)) is None:
+                    yield finding("code-in-text", doc.path, line, code=m.group(0))

@@ -1,0 +1,24 @@
+"""Periodic review: an effective document is looked at again every review_months."""
+from __future__ import annotations
+
+from ..dates import add_months, vn_date
+from ..messages import finding
+from . import document_rule
+
+
+def review_due(doc, catalog):
+    """The date the next periodic review is due, or None for documents not in force."""
+    if doc.status != "effective" or doc.effective is None:
+        return None
+    months = doc.review_months or catalog.organisation.review_months
+    return add_months(doc.effective, months)
+
+
+@document_rule("review-overdue")
+def review_not_overdue(doc, catalog):
+    """Past its review date, an effective document is a warning."""
+    due = review_due(doc, catalog)
+    if due is not None and due < catalog.today:
+        yield finding("review-overdue", doc.path, doc.line("effective"), due=vn_date(due),
+                      effective=vn_date(doc.effective),
+                      months=doc.review_months or catalog.organisation.review_months)

@@ -1,0 +1,1 @@
+"""MkDocs adapters. Keep them thin: all logic lives in builder/."""

@@ -1,0 +1,77 @@
+"""The `doc-control` MkDocs plugin: translates MkDocs events into calls of the core.
+
+- on_config: load the catalog and run the checks; any error aborts the build (strict or not)
+  before MkDocs cleans the output folder. A build writes into a staging folder that replaces
+  the published site only when the build succeeded.
+- on_files: add the generated pages (documents, master list, reference pages).
+- on_post_build: write manifest.json, then publish the staging folder.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from builder.catalog import load_catalog
+from builder.checks import run_checks
+from builder.dates import parse_date
+from builder.findings import Severity
+from builder.fsutil import discard_dir, publish_dir, staging_dir
+from builder.manifest import write_manifest
+from builder.pages import generated_pages, navigation
+
+log = get_plugin_logger(__name__)
+
+
+class DocControlConfig(Config):
+    root = c.Optional(c.Type(str))      # repository root; default: the folder of mkdocs.yml
+    today = c.Optional(c.Type(str))     # fixed 'today' for reproducible builds (YYYY-MM-DD)
+    guide = c.ListOfItems(c.Type(dict), default=[])  # extra user-guide pages for the nav
+
+
+class DocControlPlugin(BasePlugin[DocControlConfig]):
+    def __init__(self):
+        self.command = None
+        self.catalog = None
+        self.final_site_dir = None
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        today = parse_date(self.config.today) if self.config.today else None
+        self.catalog = load_catalog(root, today)
+        findings = run_checks(self.catalog)
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        for f in findings:
+            (log.error if f.severity is Severity.ERROR else log.warning)(f.as_text())
+        if errors:
+            raise PluginError(f"Không xuất bản: {len(errors)} lỗi trong tài liệu (xem các dòng LỖI ở trên). "
+                              "Sửa các lỗi rồi dựng lại.")
+        config.nav = navigation(self.catalog, guide_pages=self.config.guide)
+        if self.command == "build":
+            self.final_site_dir = config.site_dir
+            config.site_dir = str(staging_dir(Path(config.site_dir)))
+            discard_dir(Path(config.site_dir))
+        return config
+
+    def on_files(self, files: Files, *, config):
+        for page in generated_pages(self.catalog):
+            files.append(File.generated(config, page.src_uri, content=page.content))
+        return files
+
+    @event_priority(-100)
+    def on_post_build(self, *, config):
+        write_manifest(self.catalog, Path(config.site_dir))
+        if self.final_site_dir:
+            publish_dir(Path(config.site_dir), Path(self.final_site_dir))
+            config.site_dir = self.final_site_dir
+
+    def on_build_error(self, *, error):
+        if self.final_site_dir:
+            discard_dir(staging_dir(Path(self.final_site_dir)))
