@@ -40,7 +40,7 @@ văn bản này cả trong trường legal_basis. -->
 FORM_BODY = """\
 **{title}**
 
-<!-- Nội dung biểu mẫu: các trường cần điền, bảng... -->
+<!-- Nội dung biểu mẫu: các trường để trống cho người dùng ghi, bảng... -->
 """
 
 GENERIC_BODY = """\

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -44,7 +45,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
     def on_config(self, config):
         root = Path(self.config.root or Path(config.config_file_path).parent)
-        today = parse_date(self.config.today) if self.config.today else None
+        fixed = self.config.today or os.environ.get("QMS_TODAY")
+        today = parse_date(fixed) if fixed else None
         self.catalog = load_catalog(root, today)
         findings = run_checks(self.catalog)
         errors = [f for f in findings if f.severity is Severity.ERROR]

@@ -19,16 +19,15 @@ def code_matches_pattern(doc, catalog):
 
 @catalog_rule("code-unique")
 def code_is_unique(catalog):
-    """A code names exactly one document: the second file using it is reported."""
-    first = {}
+    """A code names exactly one document: every file sharing a code is reported, naming the others."""
+    by_code: dict[str, list] = {}
     for doc in catalog.documents:
-        if not doc.code:
-            continue
-        if doc.code in first:
-            yield finding("code-unique", doc.path, doc.line("code"), code=doc.code,
-                          other=first[doc.code].path)
-        else:
-            first[doc.code] = doc
+        if doc.code:
+            by_code.setdefault(doc.code, []).append(doc)
+    for code, docs in by_code.items():
+        for doc in docs if len(docs) > 1 else ():
+            others = ", ".join(d.path for d in docs if d is not doc)
+            yield finding("code-unique", doc.path, doc.line("code"), code=code, other=others)
 
 
 @document_rule("kind-folder")

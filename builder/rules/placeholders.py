@@ -22,8 +22,8 @@ def _walk(value, keys=()):
 def no_placeholders(doc, catalog):
     """No 'CẦN ĐIỀN' mark is left in the front matter or the body."""
     for keys, text in _walk(doc.front_matter):
-        if MARK in text.upper():
+        if MARK in text:
             yield finding("placeholder", doc.path, doc.line(*keys), value=f"'{'.'.join(map(str, keys))}'")
     for line, text in doc.body_lines():
-        if MARK in text.upper():
+        if MARK in text:
             yield finding("placeholder", doc.path, line, value=f"dòng nội dung '{text.strip()[:60]}'")

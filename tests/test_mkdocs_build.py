@@ -1,0 +1,84 @@
+"""The real `mkdocs build` with the doc-control plugin: refuses broken documents, keeps the old site."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from conftest import BASE_FILES, REPO, TODAY, make_repo
+
+Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
+
+
+def site_repo(root, files=BASE_FILES):
+    repo = make_repo(root, files)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "site_config" / "docs", root / "site_config" / "docs")
+    shutil.copytree(REPO / "site_config" / "theme", root / "site_config" / "theme")
+    return repo
+
+
+def mkdocs_build(root, *extra):
+    env = dict(os.environ, QMS_TODAY=TODAY)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def built(tmp_path):
+    repo = site_repo(tmp_path / "repo")
+    result = mkdocs_build(repo.root)
+    assert result.returncode == 0, result.stderr
+    return repo
+
+
+def test_build_publishes_pages_and_manifest(built):
+    manifest = json.loads((built.root / "site" / "manifest.json").read_text(encoding="utf-8"))
+    codes = {d["code"]: d for d in manifest["documents"]}
+    assert set(codes) == {"QT.01", "BM.01", "KH.2026"}
+    qt01 = codes["QT.01"]
+    assert (qt01["kind"], qt01["revision"], qt01["status"], qt01["effective"], qt01["unit"]) == \
+        ("procedure", 2, "effective", "2026-02-02", "VP")
+    page = (built.root / "site" / qt01["url"] / "index.html").read_text(encoding="utf-8")
+    for text in ("Mã hiệu: <strong>QT.01</strong>", "Lần ban hành: <strong>02</strong>",
+                 "Ngày hiệu lực: <strong>02/02/2026</strong>", "Văn phòng Sở", "Đang áp dụng",
+                 "Soạn thảo", "Xem xét", "Phê duyệt", "Nguyễn Thị Khánh", "Theo dõi sửa đổi tài liệu",
+                 "Ban hành lần đầu", "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH HÒA PHONG"):
+        assert text in page, text
+    master = (built.root / "site" / "danh-muc-tai-lieu" / "index.html").read_text(encoding="utf-8")
+    assert "Danh mục tài liệu nội bộ" in master and "KH.2026" in master and "BM.01" in master
+    assert not (built.root / "site.building").exists()
+
+
+def test_broken_document_fails_build_and_keeps_published_site(built):
+    before = (built.root / "site" / "manifest.json").read_bytes()
+    built.edit(Q, "revision: 2", "revison: 2")
+    result = mkdocs_build(built.root)
+    assert result.returncode != 0
+    assert f"{Q}:6: LỖI [unknown-key]" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (built.root / "site" / "manifest.json").read_bytes() == before
+    assert not (built.root / "site.building").exists()
+
+    built.edit(Q, "revison: 2", "revision: 2")
+    assert mkdocs_build(built.root).returncode == 0
+
+
+def test_strict_mode_is_not_needed_to_fail(built):
+    built.edit(Q, "approved: {by: ltminh", "approved: {by: nobody")
+    assert mkdocs_build(built.root).returncode != 0
+    assert mkdocs_build(built.root, "--strict").returncode != 0
+
+
+def test_nfd_document_builds_identical_html(tmp_path):
+    nfc = site_repo(tmp_path / "nfc")
+    nfd = site_repo(tmp_path / "nfd", {k: unicodedata.normalize("NFD", v) for k, v in BASE_FILES.items()})
+    for repo in (nfc, nfd):
+        assert mkdocs_build(repo.root).returncode == 0
+    for rel in ("tai-lieu/qt-01/index.html", "tai-lieu/bm-01/index.html", "manifest.json"):
+        assert (nfd.root / "site" / rel).read_bytes() == (nfc.root / "site" / rel).read_bytes(), rel
