@@ -35,6 +35,20 @@ def page_url(doc: Document) -> str:
     return f"{DOCS_FOLDER}/{slug(doc.code)}/"
 
 
+def issue_page_uri(code: str, revision: int) -> str:
+    """Page of one issue of a document: the canonical URL printed (as a QR code) on its PDFs."""
+    return f"{DOCS_FOLDER}/{slug(code)}/lan-{revision:02d}.md"
+
+
+def issue_page_url(code: str, revision: int) -> str:
+    return f"{DOCS_FOLDER}/{slug(code)}/lan-{revision:02d}/"
+
+
+def canonical_issue_url(catalog: Catalog, code: str, revision: int) -> str:
+    """Absolute intranet URL of a document issue (base URL from organisation.yml)."""
+    return catalog.organisation.base_url.rstrip("/") + "/" + issue_page_url(code, revision)
+
+
 def link(doc: Document, from_uri: str) -> str:
     """Relative Markdown link from the page `from_uri` to a document's page."""
     depth = from_uri.count("/")
@@ -171,6 +185,19 @@ def document_page(doc: Document, catalog: Catalog) -> GeneratedPage:
     return GeneratedPage(uri, "\n\n".join(p for p in parts if p) + "\n")
 
 
+def current_issue_page(doc: Document, catalog: Catalog) -> GeneratedPage:
+    """The page a QR code of the current issue leads to: it says the issue is current."""
+    uri = issue_page_uri(doc.code, doc.revision)
+    state = ("là **bản hiện hành**" if doc.status == "effective"
+             else f"ở tình trạng **{status_label(doc.status)}**")
+    text = (f"# {doc.code} lần ban hành {revision_label(doc.revision)}\n\n"
+            f"{status_badge(doc.status)}\n\n"
+            f"Lần ban hành {revision_label(doc.revision)} (hiệu lực {vn_date(doc.effective) or L.NONE}) của "
+            f"tài liệu {cell(doc.code)} {cell(doc.title)} {state}.\n\n"
+            f"[Xem tài liệu]({'../' + slug(doc.code) + '.md'})\n")
+    return GeneratedPage(uri, text)
+
+
 def master_list_page(catalog: Catalog) -> GeneratedPage:
     """'Danh mục tài liệu nội bộ': every document with its control data."""
     org = catalog.organisation
@@ -239,6 +266,7 @@ def rules_page() -> GeneratedPage:
 
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     pages = [document_page(d, catalog) for d in catalog.documents if d.code]
+    pages += [current_issue_page(d, catalog) for d in catalog.documents if d.code and d.revision]
     return pages + [master_list_page(catalog), field_reference_page(), rules_page()]
 
 

@@ -46,11 +46,16 @@ def parse(text: str, first_line: int = 1) -> Located | YamlProblem:
         return YamlProblem("yaml-syntax", line, exc.problem or str(exc))
     except yaml.YAMLError as exc:
         return YamlProblem("yaml-syntax", first_line, str(exc))
+    except RecursionError:
+        return YamlProblem("yaml-syntax", first_line, "lồng nhau quá sâu")
     located = Located(data=None)
     if node is None:
         located.data = {}
         return located
-    located.data = _build(node, (), located, first_line)
+    try:
+        located.data = _build(node, (), located, first_line)
+    except RecursionError:
+        return YamlProblem("yaml-syntax", first_line, "lồng nhau quá sâu")
     return located
 
 
