@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from .config import load_organisation, load_register
+from .history import Base, History, load_git
 from .legal import LegalRegister
 from .loader import load_documents
 from .model import Document
@@ -20,6 +21,8 @@ class Catalog:
     register: LegalRegister
     today: date
     load_findings: list = field(default_factory=list)
+    history: History = field(default_factory=History)
+    base: Base | None = None
 
     def __post_init__(self):
         self.by_code: dict[str, Document] = {}
@@ -36,11 +39,14 @@ class Catalog:
         return [d for d in self.documents if d.kind == kind]
 
 
-def load_catalog(root: Path, today: date | None = None) -> Catalog:
-    """Load configuration and documents; loading problems are kept as findings."""
+def load_catalog(root: Path, today: date | None = None, base_ref: str | None = "HEAD",
+                 merge_base: bool = False, with_git: bool = True) -> Catalog:
+    """Load configuration, documents and (when in git) their history and the base snapshot;
+    loading problems are kept as findings."""
     root = Path(root)
     organisation, org_findings = load_organisation(root)
     register, reg_findings = load_register(root)
     documents, doc_findings = load_documents(root)
+    history, base = load_git(root, base_ref, merge_base) if with_git else (History(), None)
     return Catalog(root, documents, organisation, register, today or date.today(),
-                   org_findings + reg_findings + doc_findings)
+                   org_findings + reg_findings + doc_findings, history, base)

@@ -42,12 +42,54 @@ def main():
 @today_option
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Định dạng kết quả: text (đọc), json (máy), markdown (bình luận pull request).")
-def check(root, today, fmt):
-    """Kiểm tra mọi tài liệu; thoát với mã 1 khi có lỗi."""
-    catalog = load_catalog(root, today)
+@click.option("--base", "base_ref", metavar="REF",
+              help="So sánh với nhánh/commit REF (pull request): chỉ báo tài liệu thay đổi và kiểm tra toàn kho.")
+def check(root, today, fmt, base_ref):
+    """Kiểm tra mọi tài liệu; thoát với mã 1 khi có lỗi.
+
+    Mặc định so sánh thư mục làm việc với commit HEAD; với --base REF so sánh với điểm rẽ nhánh
+    của REF (như một pull request)."""
+    from .gate import gate_findings, review_summary
+    from .gitsource import GitSource
+
+    if base_ref and GitSource(root).available and GitSource(root).resolve(base_ref) is None:
+        raise click.BadParameter(f"không tìm thấy nhánh hoặc commit '{base_ref}'.", param_hint="--base")
+    catalog = load_catalog(root, today, base_ref=base_ref or "HEAD", merge_base=bool(base_ref))
     findings = run_checks(catalog)
-    click.echo(FORMATS[fmt](findings))
+    if base_ref:
+        findings = gate_findings(findings, catalog)
+    if fmt == "markdown" and base_ref and catalog.base is not None:
+        click.echo(review_summary(catalog, findings))
+    else:
+        click.echo(FORMATS[fmt](findings))
     sys.exit(1 if has_errors(findings) else 0)
+
+
+@main.command()
+@click.argument("code")
+@click.option("--by", "person", required=True, help="Mã nhân sự của người ký.")
+@click.option("--date", "when", callback=lambda c, p, v: _today(v), help="Ngày ký (mặc định: hôm nay).")
+@click.option("--decision", help="Số quyết định ban hành, ví dụ 15/QĐ-SKHCN.")
+@click.option("--review", is_flag=True, help="Ghi ý kiến xem xét (Xem xét) thay vì phê duyệt.")
+@root_option
+@today_option
+def approve(code, person, when, decision, review, root, today):
+    """Ghi phê duyệt (hoặc xem xét) kèm dấu vân tay nội dung tài liệu."""
+    from .approve import ApprovalError, approve as record
+
+    catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    key = "reviewed" if review else "approved"
+    try:
+        approval = record(catalog, code, person, when or catalog.today, decision, key)
+    except ApprovalError as exc:
+        click.echo(f"LỖI: {exc.message}", err=True)
+        sys.exit(1)
+    click.echo(f"Đã ghi vào {approval.path.relative_to(catalog.root)}: {approval.line}")
+    after = [f for f in run_checks(load_catalog(root, today)) if f.path == str(approval.path.relative_to(catalog.root))]
+    if after:
+        click.echo("Tài liệu còn các vấn đề sau:")
+        click.echo(FORMATS["text"](after))
+    sys.exit(1 if has_errors(after) else 0)
 
 
 @main.command()

@@ -161,6 +161,49 @@ _RULES = [
              "Tài liệu đang áp dụng không được viện dẫn văn bản 'Hết hiệu lực toàn bộ'.",
              "Tài liệu viện dẫn '{value}' đã hết hiệu lực toàn bộ.{replacement} Cập nhật căn cứ và "
              "ban hành lần mới."),
+    # --- Lịch sử ban hành (git) ------------------------------------------------------------
+    RuleText("content-changed-without-revision", E, "Lịch sử ban hành", "Sửa nội dung mà không ban hành lần mới",
+             "Mọi thay đổi nội dung của tài liệu đang áp dụng phải thành một lần ban hành mới: tăng "
+             "revision thêm 1, thêm dòng vào bảng changes, ngày hiệu lực mới và phê duyệt lại.",
+             "Nội dung đã thay đổi so với lần ban hành {revision} đang áp dụng (bản ở {base}) nhưng "
+             "lần ban hành không tăng. Tăng revision lên {next}, thêm dòng {next} vào bảng changes, "
+             "ghi ngày hiệu lực mới và phê duyệt lại bằng 'qms approve {code} --by ...'."),
+    RuleText("revision-sequence", E, "Lịch sử ban hành", "Lần ban hành giảm hoặc nhảy cóc",
+             "Lần ban hành chỉ tăng từng bước một: 1, 2, 3...",
+             "Lần ban hành {revision} không hợp lệ: bản trước (ở {base}) là lần {previous}, lần mới phải "
+             "là {next}."),
+    RuleText("revision-effective-date", E, "Lịch sử ban hành", "Ngày hiệu lực lần mới không sau lần trước",
+             "Ngày hiệu lực của lần ban hành mới phải sau ngày hiệu lực của lần trước.",
+             "Ngày hiệu lực lần {revision} ({effective}) phải sau ngày hiệu lực lần {previous} ({previous_date})."),
+    RuleText("revision-approval", E, "Lịch sử ban hành", "Lần ban hành mới chưa được phê duyệt lại",
+             "Lần ban hành mới phải có phê duyệt mới, ghi bằng lệnh 'qms approve'.",
+             "Lần ban hành {revision} chưa được phê duyệt lại ({why}). Chạy 'qms approve {code} --by "
+             "<mã người phê duyệt>' sau khi hoàn tất nội dung."),
+    RuleText("approval-fingerprint", E, "Lịch sử ban hành", "Nội dung đã thay đổi sau khi phê duyệt",
+             "Phê duyệt ghi dấu vân tay của nội dung; sửa nội dung sau đó phải được phê duyệt lại.",
+             "Nội dung đã thay đổi sau khi phê duyệt (dấu vân tay {recorded} khác {actual}). Phê "
+             "duyệt lại bằng 'qms approve {code} --by ...' hoặc hoàn tác thay đổi."),
+    RuleText("review-fingerprint", W, "Lịch sử ban hành", "Nội dung đã thay đổi sau khi xem xét",
+             "Xem xét ghi dấu vân tay của nội dung; sửa nội dung sau đó nên được xem xét lại.",
+             "Nội dung đã thay đổi sau khi xem xét (dấu vân tay {recorded} khác {actual}). Xem xét lại "
+             "bằng 'qms approve {code} --review --by ...'."),
+    RuleText("approval-unsigned", W, "Lịch sử ban hành", "Phê duyệt chưa có dấu vân tay nội dung",
+             "Phê duyệt ghi bằng lệnh 'qms approve' kèm dấu vân tay, để mọi sửa đổi sau đó bị phát hiện.",
+             "Phê duyệt của tài liệu đang áp dụng chưa có dấu vân tay nội dung. Chạy 'qms approve {code} "
+             "--by {by} --date {date}' để ghi nhận."),
+    RuleText("withdrawn-code-reused", E, "Lịch sử ban hành", "Dùng lại mã hiệu đã thu hồi",
+             "Mã hiệu của tài liệu đã thu hồi không bao giờ được dùng lại.",
+             "Mã hiệu '{code}' đã thu hồi từ {date} (commit {commit}, tệp {old_path}). Đặt mã hiệu mới cho "
+             "tài liệu này (lệnh 'qms new')."),
+    RuleText("document-deleted", E, "Lịch sử ban hành", "Xóa tài liệu đang áp dụng",
+             "Không xóa tệp của tài liệu đang áp dụng; thu hồi bằng 'status: withdrawn' để giữ lịch sử.",
+             "Tài liệu {code} ({title}) đang áp dụng ở {base} đã bị xóa. Khôi phục tệp và ghi "
+             "'status: withdrawn' cùng ngày thu hồi 'withdrawn' thay vì xóa."),
+    RuleText("history-shallow", W, "Lịch sử ban hành", "Bản sao git thiếu lịch sử",
+             "Kiểm tra lịch sử cần toàn bộ lịch sử git (git clone không có --depth; trong CI dùng "
+             "fetch-depth: 0).",
+             "Kho git là bản sao nông (shallow): lịch sử ban hành chỉ gồm các commit hiện có. Chạy "
+             "'git fetch --unshallow' để kiểm tra đầy đủ."),
     # --- Cấu hình --------------------------------------------------------------------------
     RuleText("config-invalid", E, "Cấu hình", "Cấu hình tổ chức không hợp lệ",
              "site_config/organisation.yml khai báo cơ quan, đơn vị, nhân sự, quyền ký và mẫu mã hiệu.",

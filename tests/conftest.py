@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from builder.approve import approve
+from builder.catalog import load_catalog
 from builder.cli import main
+from builder.dates import parse_date
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-21"
@@ -147,12 +150,23 @@ class Repo:
         return result.exit_code, json.loads(result.output)["findings"]
 
 
-def make_repo(root: Path, files: dict[str, str] = BASE_FILES) -> Repo:
+def approve_all(root: Path) -> None:
+    """Record every effective document's approval with its fingerprint, as `qms approve` does."""
+    catalog = load_catalog(root, parse_date(TODAY), with_git=False)
+    for doc in catalog.documents:
+        approved = doc.signoffs.get("approved")
+        if doc.status == "effective" and approved and not approved.fingerprint:
+            approve(catalog, doc.code, approved.by, approved.date, approved.decision)
+
+
+def make_repo(root: Path, files: dict[str, str] = BASE_FILES, approved: bool = True) -> Repo:
     shutil.copytree(REPO / "site_config", root / "site_config",
                     ignore=shutil.ignore_patterns("docs", "theme"))
     repo = Repo(root)
     for rel, content in files.items():
         repo.write(rel, content)
+    if approved:
+        approve_all(root)
     return repo
 
 

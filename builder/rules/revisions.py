@@ -1,0 +1,139 @@
+"""Revisions against git: issue numbers, fresh approvals, fingerprints, withdrawn codes, deletions."""
+from __future__ import annotations
+
+from ..dates import vn_date
+from ..fingerprint import fingerprint
+from ..messages import finding
+from . import catalog_rule, document_rule
+
+
+def _base_of(doc, catalog):
+    """The same document at the base commit, when there is one."""
+    if catalog.base is None or not doc.code:
+        return None
+    return catalog.base.documents.get(doc.code)
+
+
+def _short(catalog) -> str:
+    return catalog.base.ref if catalog.base.ref != catalog.base.commit else catalog.base.commit[:8]
+
+
+@document_rule("content-changed-without-revision")
+def content_change_needs_new_issue(doc, catalog):
+    """Controlled content changed while the issue number stayed: an unissued revision."""
+    base = _base_of(doc, catalog)
+    if base is None or base.status != "effective" or doc.revision != base.revision or not doc.revision:
+        return
+    if fingerprint(doc) != fingerprint(base):
+        yield finding("content-changed-without-revision", doc.path, doc.line("revision"),
+                      revision=doc.revision, next=doc.revision + 1, base=_short(catalog), code=doc.code)
+
+
+@document_rule("revision-sequence")
+def revision_moves_by_one(doc, catalog):
+    """The issue number never decreases and never jumps."""
+    base = _base_of(doc, catalog)
+    if base is None or not base.revision or not doc.revision:
+        return
+    if doc.revision < base.revision or doc.revision > base.revision + 1:
+        yield finding("revision-sequence", doc.path, doc.line("revision"), revision=doc.revision,
+                      previous=base.revision, next=base.revision + 1, base=_short(catalog))
+
+
+def _new_issue_of(doc, catalog):
+    """The base version when `doc` is the next issue of a document that was in force."""
+    base = _base_of(doc, catalog)
+    if base is None or not base.in_force or not base.revision or doc.revision != base.revision + 1:
+        return None
+    return base
+
+
+@document_rule("revision-effective-date")
+def new_issue_effective_later(doc, catalog):
+    """A new issue takes effect after the previous one."""
+    base = _new_issue_of(doc, catalog)
+    if base and base.effective and doc.effective and doc.effective <= base.effective:
+        yield finding("revision-effective-date", doc.path, doc.line("effective"), revision=doc.revision,
+                      effective=vn_date(doc.effective), previous=base.revision,
+                      previous_date=vn_date(base.effective))
+
+
+@document_rule("revision-approval")
+def new_issue_freshly_approved(doc, catalog):
+    """A new issue carries its own approval, recorded with a fingerprint by `qms approve`."""
+    base = _new_issue_of(doc, catalog)
+    if base is None or doc.status == "draft":
+        return
+    approved, previous = doc.signoffs.get("approved"), base.signoffs.get("approved")
+    if approved is None:
+        return  # required-field reports it
+    if not approved.fingerprint:
+        why = "phê duyệt chưa ghi dấu vân tay nội dung"
+    elif previous and previous.date and approved.date and approved.date <= previous.date:
+        why = f"ngày phê duyệt {vn_date(approved.date)} không sau lần phê duyệt trước {vn_date(previous.date)}"
+    else:
+        return
+    yield finding("revision-approval", doc.path, doc.line("approved"), revision=doc.revision, why=why,
+                  code=doc.code)
+
+
+@document_rule("approval-fingerprint")
+def approved_content_unchanged(doc, catalog):
+    """An effective document still has the content its approver signed."""
+    approved = doc.signoffs.get("approved")
+    if doc.status != "effective" or approved is None or not approved.fingerprint:
+        return
+    actual = fingerprint(doc)
+    if approved.fingerprint != actual:
+        yield finding("approval-fingerprint", doc.path, doc.line("approved", "fingerprint"),
+                      recorded=approved.fingerprint, actual=actual, code=doc.code)
+
+
+@document_rule("review-fingerprint")
+def reviewed_content_unchanged(doc, catalog):
+    """The content the reviewer saw is still the content (a warning: approval decides)."""
+    reviewed = doc.signoffs.get("reviewed")
+    if doc.status != "effective" or reviewed is None or not reviewed.fingerprint:
+        return
+    actual = fingerprint(doc)
+    if reviewed.fingerprint != actual:
+        yield finding("review-fingerprint", doc.path, doc.line("reviewed", "fingerprint"),
+                      recorded=reviewed.fingerprint, actual=actual, code=doc.code)
+
+
+@document_rule("approval-unsigned")
+def approval_has_fingerprint(doc, catalog):
+    """Approvals typed by hand carry no fingerprint: later edits could not be detected."""
+    approved = doc.signoffs.get("approved")
+    if doc.status == "effective" and approved is not None and not approved.fingerprint:
+        yield finding("approval-unsigned", doc.path, doc.line("approved"), code=doc.code, by=approved.by,
+                      date=approved.date.isoformat() if approved.date else "YYYY-MM-DD")
+
+
+@document_rule("withdrawn-code-reused")
+def withdrawn_code_not_reused(doc, catalog):
+    """Once withdrawn, a code stays withdrawn: it is never given to another document."""
+    if doc.status == "withdrawn" or not doc.code:
+        return
+    withdrawal = catalog.history.first_withdrawal(doc.code)
+    if withdrawal is not None:
+        yield finding("withdrawn-code-reused", doc.path, doc.line("code"), code=doc.code,
+                      date=withdrawal.commit.date.date().strftime("%d/%m/%Y"),
+                      commit=withdrawal.commit.sha[:8], old_path=withdrawal.path)
+
+
+@catalog_rule("document-deleted")
+def effective_documents_not_deleted(catalog):
+    """A document effective at the base must still exist (withdraw it by status instead)."""
+    if catalog.base is None:
+        return
+    for code, base in catalog.base.documents.items():
+        if base.status == "effective" and catalog.get(code) is None:
+            yield finding("document-deleted", base.path, 1, code=code, title=base.title, base=_short(catalog))
+
+
+@catalog_rule("history-shallow")
+def history_complete(catalog):
+    """A shallow clone works with what it has, but says so."""
+    if catalog.history.shallow:
+        yield finding("history-shallow", ".git", 1)

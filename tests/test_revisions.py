@@ -1,0 +1,263 @@
+"""Revisions checked against git history, approvals bound to fingerprints."""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from builder.catalog import load_catalog
+from builder.dates import parse_date
+from builder.fingerprint import fingerprint
+from builder.history import build_history
+from builder.gitsource import GitSource
+from builder.loader import parse_document
+from conftest import QT01, TODAY, make_repo
+from gitutil import commit_all, git, init
+
+Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
+GIT_RULES_TESTED = {
+    "content-changed-without-revision", "revision-sequence", "revision-effective-date",
+    "revision-approval", "approval-fingerprint", "review-fingerprint", "approval-unsigned",
+    "withdrawn-code-reused", "document-deleted", "history-shallow",
+}
+
+
+@pytest.fixture
+def git_repo(tmp_path):
+    repo = make_repo(tmp_path / "repo")
+    init(repo.root)
+    return repo
+
+
+def rules_of(findings, path=None):
+    return {f["rule"] for f in findings if path is None or f["path"] == path}
+
+
+def new_issue(repo, effective="2026-11-20"):
+    """What a document controller does for issue 3 of QT.01 (everything but approving)."""
+    repo.edit(Q, "revision: 2", "revision: 3")
+    repo.edit(Q, "effective: 2026-02-02", f"effective: {effective}")
+    repo.edit(Q, "    description: Cập nhật căn cứ pháp lý\n",
+              "    description: Cập nhật căn cứ pháp lý\n"
+              f"  - revision: 3\n    date: {effective}\n    section: Mục 5\n    description: Thêm bước B2\n")
+
+
+def add_step(repo, text="| B2 | Xem xét dự thảo | Trưởng đơn vị | 02 ngày |"):
+    repo.edit(Q, "| B1 | Đề nghị soạn thảo | Đơn vị | 01 ngày |\n",
+              f"| B1 | Đề nghị soạn thảo | Đơn vị | 01 ngày |\n{text}\n")
+
+
+def test_edit_without_new_issue_fails_then_new_issue_passes(git_repo):
+    add_step(git_repo)
+    code, findings = git_repo.findings()
+    assert code == 1
+    changed = [f for f in findings if f["rule"] == "content-changed-without-revision"]
+    assert changed and changed[0]["path"] == Q and changed[0]["line"] == 6
+    assert "approval-fingerprint" in rules_of(findings, Q)
+
+    new_issue(git_repo)
+    code, findings = git_repo.findings()
+    assert code == 1 and "revision-approval" not in rules_of(findings) or "approval-fingerprint" in rules_of(findings)
+    result = git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    assert result.exit_code == 0, result.output
+    assert git_repo.findings() == (0, [])
+
+    add_step(git_repo, "| B3 | Trình ký | Văn phòng | 01 ngày |")
+    code, findings = git_repo.findings()
+    assert code == 1
+    assert [f for f in findings if f["rule"] == "approval-fingerprint" and f["path"] == Q]
+    assert "nội dung đã thay đổi sau khi phê duyệt".lower() in findings[0]["message"].lower() or any(
+        "Nội dung đã thay đổi sau khi phê duyệt" in f["message"] for f in findings)
+
+
+def test_committed_change_checked_against_its_parent(git_repo):
+    add_step(git_repo)
+    commit_all(git_repo.root, "Sửa QT.01 không ban hành lần mới")
+    # Against HEAD the working tree is clean of changes; the approval no longer matches, though.
+    assert "approval-fingerprint" in rules_of(git_repo.findings()[1])
+    result = git_repo.qms("check", "--base", "HEAD~1", "--format", "json")
+    assert result.exit_code == 1
+    assert '"content-changed-without-revision"' in result.output
+
+    new_issue(git_repo)
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    commit_all(git_repo.root, "QT.01 ban hành lần 3")
+    assert git_repo.qms("check", "--base", "HEAD~2").exit_code == 0
+
+
+def test_revision_never_jumps_or_decreases(git_repo):
+    git_repo.edit(Q, "revision: 2", "revision: 4")
+    assert "revision-sequence" in rules_of(git_repo.findings()[1], Q)
+    git_repo.edit(Q, "revision: 4", "revision: 1")
+    assert "revision-sequence" in rules_of(git_repo.findings()[1], Q)
+
+
+def test_new_issue_must_take_effect_later(git_repo):
+    new_issue(git_repo, effective="2026-01-30")
+    git_repo.edit(Q, "prepared: {by: ntkhanh, date: 2026-01-12}", "prepared: {by: ntkhanh, date: 2026-01-10}")
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-01-27")
+    findings = git_repo.findings()[1]
+    assert [f for f in findings if f["rule"] == "revision-effective-date" and f["line"] == 8]
+
+
+def test_new_issue_needs_fresh_approval(git_repo):
+    add_step(git_repo)
+    new_issue(git_repo)
+    text = git_repo.read(Q)
+    start = text.index("approved:")
+    end = text.index("\n", start)
+    git_repo.write(Q, text[:start] + 'approved: {by: ltminh, date: 2026-01-26, decision: "15/QĐ-SKHCN"}' + text[end:])
+    findings = git_repo.findings()[1]
+    assert "revision-approval" in rules_of(findings, Q)
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-01-26")
+    assert "revision-approval" in rules_of(git_repo.findings()[1], Q)  # same date as issue 2's approval
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    assert git_repo.findings() == (0, [])
+
+
+def test_review_fingerprint_warns(git_repo):
+    git_repo.qms("approve", "QT.01", "--review", "--by", "phthu", "--date", "2026-01-19")
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-01-26")
+    commit_all(git_repo.root, "Ghi xem xét")
+    add_step(git_repo)
+    assert {"review-fingerprint", "approval-fingerprint"} <= rules_of(git_repo.findings()[1], Q)
+
+
+def test_unsigned_approval_is_a_warning(tmp_path):
+    repo = make_repo(tmp_path / "r", approved=False)
+    code, findings = repo.findings()
+    assert code == 0
+    assert {f["path"] for f in findings if f["rule"] == "approval-unsigned"} == {
+        Q, "forms/BM.01-phieu-de-nghi.md", "procedures/KH.2026-ke-hoach.md"}
+
+
+def test_withdrawn_code_is_never_reused(git_repo):
+    git_repo.edit(Q, "status: effective", "status: withdrawn\nwithdrawn: 2026-06-30")
+    git_repo.edit(Q, "forms: [BM.01]", "forms: []")
+    git_repo.edit("forms/BM.01-phieu-de-nghi.md", "procedure: QT.01", "procedure: QT.02")
+    git_repo.write("procedures/QT.02-moi.md", QT01.replace("code: QT.01", "code: QT.02")
+                   .replace("references: [KH.2026]", "references: []"))
+    assert git_repo.qms("approve", "QT.02", "--by", "ltminh", "--date", "2026-01-26").exit_code in (0, 1)
+    commit_all(git_repo.root, "Thu hồi QT.01, thay bằng QT.02")
+    (git_repo.root / Q).unlink()
+    git_repo.write("procedures/QT.01-tai-su-dung.md", QT01.replace("title: Quy trình kiểm soát thông tin dạng văn bản",
+                                                                  "title: Quy trình khác").replace("forms: [BM.01]", "forms: []"))
+    findings = git_repo.findings()[1]
+    reused = [f for f in findings if f["rule"] == "withdrawn-code-reused"]
+    assert reused and reused[0]["path"] == "procedures/QT.01-tai-su-dung.md" and reused[0]["line"] == 2
+
+
+def test_deleting_an_effective_document_is_an_error(git_repo):
+    (git_repo.root / Q).unlink()
+    git_repo.edit("forms/BM.01-phieu-de-nghi.md", "status: effective", "status: withdrawn\nwithdrawn: 2026-11-20")
+    code, findings = git_repo.findings()
+    assert code == 1
+    deleted = [f for f in findings if f["rule"] == "document-deleted"]
+    assert deleted and deleted[0]["path"] == Q
+
+
+def test_shallow_clone_warns_and_still_works(git_repo, tmp_path):
+    add_step(git_repo)
+    new_issue(git_repo)
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    commit_all(git_repo.root, "QT.01 lần 3")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{git_repo.root}", str(clone)], check=True)
+    catalog = load_catalog(clone, parse_date(TODAY))
+    assert catalog.history.shallow
+    assert len(catalog.history.of("QT.01")) == 1
+    from conftest import Repo
+    code, findings = Repo(clone).findings()
+    assert code == 0 and rules_of(findings) == {"history-shallow"}
+
+
+def test_outside_git_falls_back_to_front_matter(repo):
+    catalog = load_catalog(repo.root, parse_date(TODAY))
+    assert catalog.base is None and not catalog.history.available
+    assert repo.findings() == (0, [])
+
+
+def test_history_index_one_pass(git_repo):
+    add_step(git_repo)
+    new_issue(git_repo)
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    commit_all(git_repo.root, "QT.01 lần 3")
+    history = build_history(GitSource(git_repo.root))
+    versions = history.of("QT.01")
+    assert [v.document.revision for v in versions] == [2, 3]
+    assert versions[1].commit.subject == "QT.01 lần 3" and versions[1].commit.author == "Thư ký ISO"
+    assert set(history.issues("QT.01")) == {2, 3}
+    assert "B2" in history.issues("QT.01")[3].document.body
+
+
+def test_approve_keeps_every_other_byte(git_repo):
+    original = ("\ufeff" + QT01.replace("unit: VP\n", "unit: VP  # đơn vị chủ trì\n")
+                .replace("reviewed:", "# người xem xét\nreviewed:")).replace("\n", "\r\n")
+    import unicodedata
+    original = unicodedata.normalize("NFD", original)
+    git_repo.write(Q, original)
+    raw_before = (git_repo.root / Q).read_bytes()
+    result = git_repo.qms("approve", "QT.01", "--by", "nvhai", "--date", "2026-01-27", "--decision", "16/QĐ-SKHCN")
+    assert result.exit_code == 0, result.output
+    raw_after = (git_repo.root / Q).read_bytes()
+    before_lines, after_lines = raw_before.split(b"\r\n"), raw_after.split(b"\r\n")
+    changed = [i for i, (a, b) in enumerate(zip(before_lines, after_lines)) if a != b]
+    assert len(before_lines) == len(after_lines) and len(changed) == 1
+    assert after_lines[changed[0]].startswith(b"approved: {by: nvhai, date: 2026-01-27, decision: \"16/Q")
+    assert b"fingerprint: \"sha256:" in after_lines[changed[0]]
+    # inserting a missing sign-off also touches nothing else
+    text = raw_after.decode("utf-8")
+    git_repo.write(Q, text.replace(after_lines[changed[0]].decode("utf-8") + "\r\n", ""))
+    before = (git_repo.root / Q).read_bytes()
+    assert git_repo.qms("approve", "QT.01", "--by", "nvhai", "--date", "2026-01-27").exit_code == 0
+    after = (git_repo.root / Q).read_bytes()
+    inserted = [line for line in after.split(b"\r\n") if line not in before.split(b"\r\n")]
+    assert len(inserted) == 1 and after.replace(inserted[0] + b"\r\n", b"") == before
+
+
+def test_only_approvers_approve(git_repo):
+    result = git_repo.qms("approve", "QT.01", "--by", "hmduc")
+    assert result.exit_code == 1 and "không có quyền phê duyệt" in result.output
+    result = git_repo.qms("approve", "QT.01", "--by", "ntkhanh", "--review")
+    assert result.exit_code == 1 and "không có quyền xem xét" in result.output
+    git_repo.edit(Q, "prepared: {by: ntkhanh", "prepared: {by: phthu")
+    result = git_repo.qms("approve", "QT.01", "--by", "nobody")
+    assert result.exit_code == 1
+    assert git_repo.qms("approve", "QT.09", "--by", "ltminh").exit_code == 1
+
+
+BODY = parse_document(Q, QT01.encode())[0]
+
+
+def _print(text: str) -> str:
+    doc, _ = parse_document(Q, text.encode("utf-8"))
+    return fingerprint(doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_single_character_change_breaks_the_fingerprint(data):
+    body_start = QT01.index("## 1. Mục đích")
+    position = data.draw(st.integers(body_start, len(QT01) - 2))
+    old = QT01[position]
+    new = data.draw(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp", "Mn")).filter(lambda c: c != old))
+    assert _print(QT01[:position] + new + QT01[position + 1:]) != _print(QT01)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["\r\n", "\n"]), st.sampled_from(["NFC", "NFD"]), st.sampled_from(["", " ", "  \t"]))
+def test_line_endings_normalisation_and_trailing_spaces_keep_the_fingerprint(newline, form, trailing):
+    import unicodedata
+    text = unicodedata.normalize(form, QT01)
+    body_start = text.index("## 1.")
+    body = "\n".join(line + trailing for line in text[body_start:].split("\n"))
+    variant = (text[:body_start] + body).replace("\n", newline)
+    assert _print(variant) == _print(QT01)
+
+
+def test_changing_a_controlled_field_breaks_the_fingerprint():
+    assert _print(QT01.replace("  - 101/QĐ-BKHCN", "  - 30/2020/NĐ-CP")) != _print(QT01)
+    assert _print(QT01.replace("title: Quy trình kiểm soát", "title: Quy trình quản lý")) != _print(QT01)
+    # control data (sign-offs, dates, status) is not content
+    assert _print(QT01.replace("effective: 2026-02-02", "effective: 2026-02-03")) == _print(QT01)
