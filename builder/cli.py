@@ -93,6 +93,24 @@ def approve(code, person, when, decision, review, root, today):
 
 
 @main.command()
+@click.option("--output", "-o", default="CODEOWNERS", show_default=True,
+              help="Tệp ghi kết quả ('-' để in ra màn hình).")
+@root_option
+@today_option
+def codeowners(output, root, today):
+    """Tạo tệp CODEOWNERS: tài liệu của đơn vị nào cần trưởng đơn vị đó duyệt."""
+    from .codeowners import codeowners as build
+    from .fsutil import atomic_write_text
+
+    text = build(load_catalog(root, base_ref=None, with_git=False))
+    if output == "-":
+        click.echo(text)
+    else:
+        atomic_write_text(Path(root) / output, text)
+        click.echo(f"Đã ghi {output}.")
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def rules(fmt):
     """Liệt kê mọi quy tắc kiểm tra: mã, mức độ, giải thích."""

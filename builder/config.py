@@ -45,6 +45,7 @@ ORG_SHAPE = Struct([
         Field("name", Text(), "Họ tên", required=True),
         Field("position", Text(), "Chức danh", required=True),
         Field("unit", Text(), "Đơn vị", required=True),
+        Field("account", Text(), "Tài khoản trên máy chủ git (cho CODEOWNERS)"),
     ])), "Nhân sự", required=True),
 ])
 
@@ -110,7 +111,7 @@ def load_organisation(root: Path) -> tuple[Organisation, list]:
     for p in data.get("people") or []:
         if p and p.get("id"):
             org.people[p["id"]] = Person(p["id"], p.get("name") or p["id"], p.get("position") or "",
-                                         p.get("unit") or "")
+                                         p.get("unit") or "", p.get("account"))
     findings += _organisation_consistency(org, located)
     return org, findings
 

@@ -27,6 +27,7 @@ class Person:
     name: str
     position: str
     unit: str
+    account: str | None = None   # user name on the git forge, for CODEOWNERS
 
 
 @dataclass(frozen=True)

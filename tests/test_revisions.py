@@ -261,3 +261,34 @@ def test_changing_a_controlled_field_breaks_the_fingerprint():
     assert _print(QT01.replace("title: Quy trình kiểm soát", "title: Quy trình quản lý")) != _print(QT01)
     # control data (sign-offs, dates, status) is not content
     assert _print(QT01.replace("effective: 2026-02-02", "effective: 2026-02-03")) == _print(QT01)
+
+
+def test_gate_markdown_lists_two_changed_documents(git_repo):
+    git(git_repo.root, "checkout", "-q", "-b", "sua-doi-qt01")
+    add_step(git_repo)
+    new_issue(git_repo)
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    git_repo.edit("forms/BM.01-phieu-de-nghi.md", "Họ và tên người đề nghị", "Họ, tên và chức vụ người đề nghị")
+    commit_all(git_repo.root, "QT.01 lần 3, sửa BM.01")
+    result = git_repo.qms("check", "--base", "main", "--format", "markdown")
+    out = result.output
+    assert "| QT.01 | Quy trình kiểm soát thông tin dạng văn bản | 02 → 03 | 5. Nội dung quy trình | Lê Thành Minh |" in out
+    assert "| BM.01 | Phiếu đề nghị soạn thảo, sửa đổi tài liệu | 01 → 01 |" in out
+    assert "### Quy trình có biểu mẫu thay đổi" in out and "- QT.01 Quy trình kiểm soát thông tin dạng văn bản: BM.01" in out
+    # BM.01 changed without a new issue: the gate fails and says so
+    assert result.exit_code == 1 and "content-changed-without-revision" in out
+
+
+def test_gate_reports_only_changed_documents(git_repo):
+    git_repo.edit("procedures/KH.2026-ke-hoach.md", "Kế hoạch năm 2026.", "Kế hoạch năm 2026 (sửa).")
+    commit_all(git_repo.root, "Sửa kế hoạch trực tiếp trên main")
+    git(git_repo.root, "checkout", "-q", "-b", "nhanh")
+    git_repo.edit(Q, "unit: VP\n", "unit: KHTC\n")  # owner change only: not controlled content
+    result = git_repo.qms("check", "--base", "main", "--format", "json")
+    assert result.exit_code == 0, result.output
+    full = git_repo.qms("check", "--format", "json")
+    assert full.exit_code == 1  # the plan's edit on main is still reported by a full check
+
+
+def test_unknown_base_is_a_usage_error(git_repo):
+    assert git_repo.qms("check", "--base", "khong-co").exit_code == 2
