@@ -155,15 +155,30 @@ def records_table(doc: Document, catalog: Catalog) -> str:
     return f"## {L.RECORDS} (theo dõi)\n\n" + "\n".join(rows)
 
 
+def number(value: float) -> str:
+    """Vietnamese number: decimal comma (99,2)."""
+    return f"{value:g}".replace(".", ",")
+
+
+def measured(value: float, measure: str) -> str:
+    """'98,5%' but '1 phản ánh': a word unit is spaced, a sign is not."""
+    if not measure:
+        return number(value)
+    return f"{number(value)}{'' if measure in ('%', '‰') else ' '}{measure}"
+
+
 def targets_table(doc: Document, catalog: Catalog) -> str:
     if not doc.targets:
         return ""
     rows = ["| " + " | ".join(L.TARGET_COLUMNS) + " |", "|---|---|---|---|---|---|"]
     for t in doc.targets:
-        results = "; ".join(f"{r.period}: {r.value:g}{t.measure}" for r in t.results) or L.NONE
-        verdict = (L.MET if t.met(t.results[-1].value) else L.NOT_MET) if t.results else L.NOT_MEASURED
-        rows.append(f"| {cell(t.id)} | {cell(t.name)} | {cell(t.op)} {t.target:g}{cell(t.measure)} | "
-                    f"{cell(catalog.organisation.unit_name(t.unit))} | {cell(results)} | {verdict} |")
+        results = "; ".join(f"{r.period}: {measured(r.value, t.measure)} "
+                            f"({L.MET if t.met(r.value) else L.NOT_MET})" for r in t.results) or L.NONE
+        missed = [r.period for r in t.results if not t.met(r.value)]
+        verdict = L.NOT_MEASURED if not t.results else (
+            f"{L.NOT_MET} ({', '.join(missed)})" if missed else L.MET)
+        rows.append(f"| {cell(t.id)} | {cell(t.name)} | {cell(t.op)} {cell(measured(t.target, t.measure))} | "
+                    f"{cell(catalog.organisation.unit_name(t.unit))} | {cell(results)} | {cell(verdict)} |")
     return f"## {L.TARGETS}\n\n" + "\n".join(rows)
 
 
@@ -178,10 +193,13 @@ def tasks_table(doc: Document, catalog: Catalog) -> str:
 
 
 def document_page(doc: Document, catalog: Catalog) -> GeneratedPage:
+    from .archive import history_section  # archive builds on this module
+
     uri = page_uri(doc)
+    history = history_section(doc, catalog, uri) if doc.status != "superseded" else ""
     parts = [f"# {doc.code} {doc.title}", control_header(doc, catalog), targets_table(doc, catalog),
              tasks_table(doc, catalog), doc.body.strip(), records_table(doc, catalog),
-             related_section(doc, catalog, uri), signoff_block(doc, catalog), change_table(doc)]
+             related_section(doc, catalog, uri), signoff_block(doc, catalog), change_table(doc), history]
     return GeneratedPage(uri, "\n\n".join(p for p in parts if p) + "\n")
 
 
@@ -267,6 +285,9 @@ def rules_page() -> GeneratedPage:
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     pages = [document_page(d, catalog) for d in catalog.documents if d.code]
     pages += [current_issue_page(d, catalog) for d in catalog.documents if d.code and d.revision]
+    from .archive import archive_pages  # archive builds on this module
+
+    pages += archive_pages(catalog)
     return pages + [master_list_page(catalog), field_reference_page(), rules_page()]
 
 

@@ -27,7 +27,7 @@ STATUSES = {
     "draft": "Dự thảo",
     "effective": "Đang áp dụng",
     "withdrawn": "Hết hiệu lực",
-    "superseded": "Đã được thay thế",
+    "superseded": "Hết hiệu lực (đã thay thế)",
 }
 DOCUMENT_STATUSES = ("draft", "effective", "withdrawn")
 TASK_STATUSES = ("planned", "in_progress", "done", "cancelled")
