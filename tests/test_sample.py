@@ -1,0 +1,88 @@
+"""The embedded sample system: complete, realistic, clean, and the revision workflow on it."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from builder.catalog import load_catalog
+from builder.checks import run_checks
+from builder.dates import parse_date
+from conftest import REPO, TODAY, Repo
+from gitutil import commit_all, init
+from test_mkdocs_build import mkdocs_build
+
+SYSTEM_PROCEDURES = ("kiểm soát thông tin dạng văn bản", "đánh giá nội bộ", "xem xét của lãnh đạo",
+                     "không phù hợp", "rủi ro và cơ hội", "hài lòng")
+
+
+def copy_sample(root):
+    root.mkdir(parents=True)
+    for name in ("procedures", "forms", "site_config"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return Repo(root)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(REPO, parse_date(TODAY), with_git=False)
+
+
+def test_sample_checks_clean(catalog):
+    assert run_checks(catalog) == []
+
+
+def test_sample_is_a_complete_system(catalog):
+    kinds = [d.kind for d in catalog.documents]
+    assert kinds.count("policy") == 1 and kinds.count("objectives") == 1 and kinds.count("plan") == 1
+    procedures = [d for d in catalog.documents if d.kind == "procedure"]
+    assert len(procedures) >= 8 and kinds.count("form") >= 20
+    titles = " ".join(d.title.lower() for d in procedures)
+    assert all(t in titles for t in SYSTEM_PROCEDURES)
+    plan = catalog.of_kind("plan")[0]
+    assert 8 <= len(plan.tasks) <= 15
+    objectives = catalog.of_kind("objectives")[0]
+    assert objectives.targets and any(t.results for t in objectives.targets)
+    assert all(d.procedure for d in catalog.of_kind("form"))
+
+
+def test_sample_site_manifest_lists_every_document(tmp_path, catalog):
+    repo = copy_sample(tmp_path / "sample")
+    shutil.copytree(REPO / "site_config", repo.root / "site_config", dirs_exist_ok=True)
+    result = mkdocs_build(repo.root)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((repo.root / "site" / "manifest.json").read_text(encoding="utf-8"))
+    assert {d["code"] for d in manifest["documents"]} == {d.code for d in catalog.documents}
+    for entry in manifest["documents"]:
+        assert (repo.root / "site" / entry["url"] / "index.html").is_file()
+
+
+def test_revision_workflow_on_the_committed_sample(tmp_path):
+    repo = copy_sample(tmp_path / "sample")
+    init(repo.root)
+    path = "procedures/QT.02-danh-gia-noi-bo.md"
+    text = repo.read(path)
+    repo.write(path, text.rstrip("\n") + "\n\nGhi chú: bổ sung yêu cầu về năng lực chuyên gia đánh giá.\n")
+    code, findings = repo.findings()
+    assert code == 1
+    assert any(f["rule"] == "content-changed-without-revision" and f["path"] == path for f in findings)
+
+    doc = load_catalog(repo.root, parse_date(TODAY), with_git=False).get("QT.02")
+    old_rev, old_eff = doc.revision, doc.effective.isoformat()
+    text = repo.read(path)
+    text = text.replace(f"revision: {old_rev}\n", f"revision: {old_rev + 1}\n", 1)
+    text = text.replace(f"effective: {old_eff}\n", "effective: 2026-11-20\n", 1)
+    marker = "\n---\n"
+    head, _, body = text[4:].partition(marker)
+    head += (f"\n  - revision: {old_rev + 1}\n    date: 2026-11-20\n    section: Mục 5\n"
+             f"    description: Bổ sung yêu cầu năng lực chuyên gia đánh giá")
+    repo.write(path, "---\n" + head + marker + body)
+    result = repo.qms("approve", "QT.02", "--by", "ltminh", "--date", "2026-11-19")
+    assert result.exit_code == 0, result.output
+    assert repo.findings() == (0, [])
+
+    repo.write(path, repo.read(path) + "\nSửa thêm sau khi đã phê duyệt.\n")
+    code, findings = repo.findings()
+    assert code == 1 and any(f["rule"] == "approval-fingerprint" and f["path"] == path for f in findings)
