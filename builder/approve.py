@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import yamlsrc
 from .catalog import Catalog
 from .fingerprint import fingerprint
+from .fmedit import FrontMatterError, set_key
 from .fsutil import atomic_write_bytes
-from .loader import split_front_matter
 
 INSERT_AFTER = {"approved": ("reviewed", "prepared", "status"), "reviewed": ("prepared", "status")}
 ROLE_WORDS = {"approved": "phê duyệt", "reviewed": "xem xét"}
@@ -44,39 +43,12 @@ def signoff_line(key: str, person: str, when: date, decision: str | None, print_
     return f"{key}: {{{', '.join(parts)}}}"
 
 
-def _top_level_lines(text: str) -> tuple[dict[str, int], int]:
-    """1-based file line of each top-level key, and the line of the closing fence."""
-    split = split_front_matter(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    if isinstance(split, str):
-        raise ApprovalError(split)
-    fm_text, _, body_line = split
-    located = yamlsrc.parse(fm_text, first_line=2)
-    if isinstance(located, yamlsrc.YamlProblem) or not isinstance(located.data, dict):
-        raise ApprovalError("Phần khai báo có lỗi cú pháp; sửa lỗi (qms check) trước khi ký.")
-    return {path[0]: line for path, line in located.lines.items() if len(path) == 1}, body_line - 1
-
-
 def replace_signoff(raw: bytes, key: str, new_line: str) -> bytes:
-    """Return the file with the `key` block replaced (or inserted); every other byte kept."""
-    text = raw.decode("utf-8")
-    keys, fence = _top_level_lines(text)
-    lines = text.splitlines(keepends=True)
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    starts = sorted(keys.values()) + [fence]
-    if key in keys:
-        start = keys[key]
-        end = next(s for s in starts if s > start)  # exclusive, 1-based
-        while end - 1 > start and (not lines[end - 2].strip() or lines[end - 2].lstrip().startswith("#")):
-            end -= 1  # comments and blank lines before the next key stay where they are
-        lines[start - 1:end - 1] = [new_line + newline]
-    else:
-        anchor = next((k for k in INSERT_AFTER[key] if k in keys), None)
-        if anchor is None:
-            position = fence - 1
-        else:
-            position = next(s for s in starts if s > keys[anchor]) - 1
-        lines.insert(position, new_line + newline)
-    return "".join(lines).encode("utf-8")
+    """Return the file with the sign-off line replaced (or inserted); every other byte kept."""
+    try:
+        return set_key(raw, key, new_line, INSERT_AFTER[key])
+    except FrontMatterError as exc:
+        raise ApprovalError(str(exc)) from None
 
 
 def approve(catalog: Catalog, code: str, person_id: str, when: date, decision: str | None = None,

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from .config import load_organisation, load_register
+from .duties import Activities, load_activities
 from .history import Base, History, load_git
 from .legal import LegalRegister
 from .loader import load_documents
@@ -23,11 +24,20 @@ class Catalog:
     load_findings: list = field(default_factory=list)
     history: History = field(default_factory=History)
     base: Base | None = None
+    activities: Activities = field(default_factory=Activities)
 
     def __post_init__(self):
         self.by_code: dict[str, Document] = {}
         for doc in self.documents:
             self.by_code.setdefault(doc.code, doc)
+
+    def memo(self, key: str, compute):
+        """Compute once per catalog what several rules need (an index, the legal changes)."""
+        if not hasattr(self, "_memo"):
+            self._memo = {}
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def get(self, code: str) -> Document | None:
         return self.by_code.get(code)
@@ -47,6 +57,7 @@ def load_catalog(root: Path, today: date | None = None, base_ref: str | None = "
     organisation, org_findings = load_organisation(root)
     register, reg_findings = load_register(root)
     documents, doc_findings = load_documents(root)
+    activities, act_findings = load_activities(root)
     history, base = load_git(root, base_ref, merge_base) if with_git else (History(), None)
     return Catalog(root, documents, organisation, register, today or date.today(),
-                   org_findings + reg_findings + doc_findings, history, base)
+                   org_findings + reg_findings + act_findings + doc_findings, history, base, activities)

@@ -93,6 +93,53 @@ def approve(code, person, when, decision, review, root, today):
 
 
 @main.command()
+@click.argument("number")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@root_option
+@today_option
+def impact(number, fmt, root, today):
+    """Văn bản pháp luật NUMBER và mọi tài liệu viện dẫn nó (hoặc văn bản nó thay thế, sửa đổi)."""
+    import json
+
+    from .impact import as_dict, as_text, impact_report
+    from .legal import Citation, parse_number
+    from .text import nfc
+
+    number = nfc(number.strip())
+    parsed = parse_number(number)
+    if not isinstance(parsed, Citation):
+        raise click.BadParameter(f"'{number}' không phải số ký hiệu hợp lệ "
+                                 f"({parsed.why or parsed.abbr}).", param_hint="NUMBER")
+    report = impact_report(load_catalog(root, today, base_ref=None, with_git=False), number)
+    click.echo(json.dumps(as_dict(report), ensure_ascii=False, indent=2) if fmt == "json" else as_text(report))
+
+
+@main.command()
+@click.argument("unit")
+@click.option("--to", "successor", required=True, help="Mã đơn vị kế thừa.")
+@root_option
+@today_option
+def reassign(unit, successor, root, today):
+    """Chuyển tài liệu của đơn vị UNIT (đã giải thể, sáp nhập) cho đơn vị kế thừa."""
+    from .reassign import ReassignError, reassign as move
+
+    catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    try:
+        moved, left = move(catalog, unit, successor)
+    except ReassignError as exc:
+        click.echo(f"LỖI: {exc}", err=True)
+        sys.exit(1)
+    if not moved:
+        click.echo(f"Không có tài liệu nào thuộc đơn vị {unit}.")
+    for item in moved:
+        click.echo(f"Đã chuyển {item.code} ({item.title}) sang {successor}: {item.path}")
+    for item in left:
+        click.echo(f"Giữ nguyên {item.code} ({item.title}): tài liệu đã thu hồi, lưu theo đơn vị cũ.")
+    if moved:
+        click.echo("Nhớ ghi việc chuyển đơn vị vào bảng 'changes' ở lần ban hành tiếp theo của mỗi tài liệu.")
+
+
+@main.command()
 @click.option("--output", "-o", default="CODEOWNERS", show_default=True,
               help="Tệp ghi kết quả ('-' để in ra màn hình).")
 @root_option

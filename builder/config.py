@@ -25,6 +25,7 @@ ORG_SHAPE = Struct([
     Field("site", Struct([Field("base_url", Text(), "Địa chỉ trang nội bộ", required=True)]),
           "Trang nội bộ", required=True),
     Field("review_months", Int(), "Chu kỳ xem xét mặc định"),
+    Field("legal_update_months", Int(), "Thời hạn cập nhật tài liệu khi văn bản pháp luật thay đổi (tháng)"),
     Field("codes", Struct([Field(k, Text(), v) for k, v in KINDS.items()]), "Mẫu mã hiệu", required=True),
     Field("positions", ListOf(_NAMED), "Chức danh", required=True),
     Field("signoff_roles", Struct([
@@ -62,6 +63,8 @@ REGISTER_SHAPE = Struct([Field("documents", ListOf(Struct([
     Field("amends", ListOf(Text()), "Sửa đổi văn bản"),
     Field("amended_by", ListOf(Text()), "Được sửa đổi bởi"),
     Field("guides", ListOf(Text()), "Hướng dẫn văn bản"),
+    Field("repeals", ListOf(Text()), "Bãi bỏ văn bản"),
+    Field("repealed_by", ListOf(Text()), "Bị bãi bỏ bởi"),
     Field("note", Text(), "Ghi chú"),
 ])), "Văn bản", required=True)])
 
@@ -101,6 +104,7 @@ def load_organisation(root: Path) -> tuple[Organisation, list]:
     org.logo = agency.get("logo")
     org.base_url = (data.get("site") or {}).get("base_url") or "/"
     org.review_months = data.get("review_months") or 12
+    org.legal_update_months = data.get("legal_update_months") or 3
     org.codes = {k: CodePattern(v) for k, v in (data.get("codes") or {}).items() if v}
     org.positions = {p["id"]: p["name"] for p in data.get("positions") or [] if p and p.get("id")}
     org.signoff_roles = {k: v or [] for k, v in (data.get("signoff_roles") or {}).items()}
@@ -183,7 +187,8 @@ def load_register(root: Path) -> tuple[LegalRegister, list]:
             effective=entry.get("effective"), status=entry.get("status") or "Còn hiệu lực",
             replaces=entry.get("replaces") or [], replaced_by=entry.get("replaced_by") or [],
             amends=entry.get("amends") or [], amended_by=entry.get("amended_by") or [],
-            guides=entry.get("guides") or [], line=located.line(*keys))
+            guides=entry.get("guides") or [], repeals=entry.get("repeals") or [],
+            repealed_by=entry.get("repealed_by") or [], line=located.line(*keys))
     findings += _register_relations(register, located)
     return register, findings
 
@@ -192,7 +197,7 @@ def _register_relations(register: LegalRegister, located) -> list:
     """Relation targets must be well-formed numbers."""
     out = []
     for doc in register.documents.values():
-        for rel in ("replaces", "replaced_by", "amends", "amended_by", "guides"):
+        for rel in ("replaces", "replaced_by", "amends", "amended_by", "guides", "repeals", "repealed_by"):
             for number in getattr(doc, rel):
                 if not isinstance(parse_number(number), Citation):
                     out.append(finding("register-invalid", REGISTER_FILE, doc.line,

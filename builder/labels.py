@@ -41,3 +41,4 @@ VIEW_ISSUE = "Xem bản cũ"
 VIEW_CHANGES = "Xem thay đổi"
 SUPERSEDED_BANNER = "HẾT HIỆU LỰC"
 DIFF_LEGEND = ('Chú thích: <ins>chữ được thêm</ins>, <del>chữ bị bỏ</del>.')
+LAW_CHANGES = "Văn bản pháp luật thay đổi"

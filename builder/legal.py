@@ -130,6 +130,8 @@ class LegalDocument:
     amends: list[str] = field(default_factory=list)
     amended_by: list[str] = field(default_factory=list)
     guides: list[str] = field(default_factory=list)
+    repeals: list[str] = field(default_factory=list)
+    repealed_by: list[str] = field(default_factory=list)
     line: int = 1
 
     @property

@@ -130,6 +130,7 @@ def _build(rel, v: dict, body: str, body_line: int, located) -> Document:
         records=[Record(r.get("name") or "", r.get("keeper") or "", r.get("retention") or "", r.get("form"))
                  for r in v.get("records") or [] if r],
         procedure=v.get("procedure"),
+        tthc=v.get("tthc") or [],
         year=v.get("year"),
         targets=[Target(t.get("id") or "", t.get("name") or "", t.get("op") or ">=",
                         t.get("target") if t.get("target") is not None else 0.0,

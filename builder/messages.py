@@ -204,6 +204,28 @@ _RULES = [
              "fetch-depth: 0).",
              "Kho git là bản sao nông (shallow): lịch sử ban hành chỉ gồm các commit hiện có. Chạy "
              "'git fetch --unshallow' để kiểm tra đầy đủ."),
+    RuleText("legal-update-overdue", E, "Căn cứ pháp lý", "Quá hạn cập nhật theo văn bản pháp luật mới",
+             "Khoản 4 Điều 4 Quyết định 19/2014/QĐ-TTg: cập nhật tài liệu trong 3 tháng kể từ khi văn bản "
+             "pháp luật liên quan (mới, sửa đổi, thay thế) có hiệu lực.",
+             "Quá hạn cập nhật: {change} (hiệu lực {date}); tài liệu phải ban hành lần mới trước {due} "
+             "nhưng vẫn là lần ban hành {revision} (hiệu lực {effective}). Rà soát nội dung, ban hành lần mới."),
+    RuleText("legal-update-due", W, "Căn cứ pháp lý", "Cần cập nhật theo văn bản pháp luật mới",
+             "Tài liệu viện dẫn văn bản vừa bị thay thế, sửa đổi hoặc bãi bỏ phải được ban hành lần mới "
+             "trong thời hạn quy định.",
+             "{change} (hiệu lực {date}): còn {days} ngày (đến {due}) để ban hành lần mới của tài liệu."),
+    RuleText("internal-audit-overdue", W, "Nhiệm vụ hằng năm", "Quá 12 tháng chưa đánh giá nội bộ",
+             "Đánh giá nội bộ ít nhất mỗi năm một lần (Quyết định 19/2014/QĐ-TTg). Ghi nhận bằng công việc "
+             "type: internal_audit đã hoàn thành trong kế hoạch, hoặc trong site_config/activities.yml.",
+             "{detail}"),
+    RuleText("management-review-overdue", W, "Nhiệm vụ hằng năm", "Quá 12 tháng chưa xem xét của lãnh đạo",
+             "Xem xét của lãnh đạo ít nhất mỗi năm một lần. Ghi nhận bằng công việc type: management_review "
+             "đã hoàn thành trong kế hoạch, hoặc trong site_config/activities.yml.",
+             "{detail}"),
+    RuleText("scope-changed", W, "Nhiệm vụ hằng năm", "Phạm vi hệ thống thay đổi, cần công bố lại",
+             "Khi mở rộng hoặc thu hẹp phạm vi (đơn vị, thủ tục hành chính), cơ quan phải công bố lại Hệ "
+             "thống quản lý chất lượng phù hợp TCVN ISO 9001:2015.",
+             "Phạm vi đã thay đổi so với lần công bố ngày {date}: {detail}. Công bố lại hệ thống và ghi "
+             "lần công bố mới (type: announcement) vào site_config/activities.yml."),
     # --- Cấu hình --------------------------------------------------------------------------
     RuleText("config-invalid", E, "Cấu hình", "Cấu hình tổ chức không hợp lệ",
              "site_config/organisation.yml khai báo cơ quan, đơn vị, nhân sự, quyền ký và mẫu mã hiệu.",

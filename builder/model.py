@@ -86,6 +86,7 @@ class Document:
     forms: list[str] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     procedure: str | None = None   # parent of a form
+    tthc: list[str] = field(default_factory=list)  # administrative procedures a procedure carries out
     year: int | None = None
     targets: list[Target] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)

@@ -80,6 +80,7 @@ class Organisation:
     logo: str | None = None
     base_url: str = "/"
     review_months: int = 12
+    legal_update_months: int = 3   # Quyết định 19/2014/QĐ-TTg, Article 4(4)
     codes: dict[str, CodePattern] = field(default_factory=dict)
     positions: dict[str, str] = field(default_factory=dict)
     signoff_roles: dict[str, list[str]] = field(default_factory=dict)

@@ -288,12 +288,15 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     from .archive import archive_pages  # archive builds on this module
 
     pages += archive_pages(catalog)
-    return pages + [master_list_page(catalog), field_reference_page(), rules_page()]
+    from .law_changes_page import legal_changes_page  # builds on this module
+
+    return pages + [master_list_page(catalog), legal_changes_page(catalog), field_reference_page(), rules_page()]
 
 
 def navigation(catalog: Catalog, home: str = "index.md", guide_pages: list | None = None) -> list:
     """MkDocs-style nav: home, master list, one section per kind, then the user guide."""
-    nav: list = [{L.HOME: home}, {L.MASTER_LIST: MASTER_LIST_PAGE}]
+    nav: list = [{L.HOME: home}, {L.MASTER_LIST: MASTER_LIST_PAGE},
+                 {L.LAW_CHANGES: "van-ban-phap-luat-thay-doi.md"}]
     for kind, label in KIND_PLURALS.items():
         docs = sorted((d for d in catalog.documents if d.kind == kind and d.code), key=lambda d: d.code)
         if docs:

@@ -129,6 +129,9 @@ BY_KIND = {
               "[BM.01, BM.02]"),
         Field("records", ListOf(RECORD), "Hồ sơ cần lưu", "name, keeper, retention.", False,
               "- {name: Sổ theo dõi, keeper: VP, retention: 05 năm}"),
+        Field("tthc", ListOf(Text()), "Thủ tục hành chính",
+              "Mã các thủ tục hành chính (theo Cơ sở dữ liệu quốc gia) mà quy trình thực hiện; xác định "
+              "phạm vi hệ thống khi công bố.", False, "[1.004502]"),
     ],
     "form": [
         Field("procedure", Text(), "Quy trình gốc", "Mã hiệu quy trình hoặc hướng dẫn sử dụng biểu mẫu.",

@@ -103,6 +103,13 @@ tasks:
     status: done
     completed: 2026-10-20
     type: internal_audit
+  - content: Họp xem xét của lãnh đạo năm 2026
+    period: Tháng 11
+    due: 2026-11-30
+    unit: VP
+    status: done
+    completed: 2026-11-13
+    type: management_review
 changes:
   - {revision: 1, date: 2026-01-15, description: Ban hành lần đầu}
 ---
@@ -161,7 +168,7 @@ def approve_all(root: Path) -> None:
 
 def make_repo(root: Path, files: dict[str, str] = BASE_FILES, approved: bool = True) -> Repo:
     shutil.copytree(REPO / "site_config", root / "site_config",
-                    ignore=shutil.ignore_patterns("docs", "theme"))
+                    ignore=shutil.ignore_patterns("docs", "theme", "activities.yml"))
     repo = Repo(root)
     for rel, content in files.items():
         repo.write(rel, content)

@@ -81,6 +81,9 @@ def no_repealed_citation(doc, catalog):
         legal = catalog.register.get(cited.text)
         if legal is None or legal.status != REPEALED or (cited.text, cited.line) in reported:
             continue
+        from ..legal_changes import pending_change  # builds on this module
+        if pending_change(catalog, doc, cited.text) is not None:
+            continue  # within or past the update deadline: legal-update-due/-overdue report it
         reported.add((cited.text, cited.line))
         replacements = catalog.register.replacement_of(cited.text)
         replacement = ""

@@ -1,0 +1,29 @@
+"""The 3-month duty: documents citing a changed legal document must be reissued in time."""
+from __future__ import annotations
+
+from ..dates import vn_date
+from ..legal_changes import impacts
+from ..messages import finding
+from . import catalog_rule
+
+
+def _values(impact):
+    doc = impact.document
+    return dict(change=impact.change.describe(), date=vn_date(impact.change.date), due=vn_date(impact.due),
+                revision=doc.revision, effective=vn_date(doc.effective), days=impact.days_left)
+
+
+@catalog_rule("legal-update-overdue")
+def reissued_before_deadline(catalog):
+    """Past the deadline without a new issue: an error naming the change and the due date."""
+    for impact in impacts(catalog):
+        if impact.state == "overdue":
+            yield finding("legal-update-overdue", impact.document.path, impact.citation.line, **_values(impact))
+
+
+@catalog_rule("legal-update-due")
+def reissue_pending(catalog):
+    """Within the deadline: a warning with the days left."""
+    for impact in impacts(catalog):
+        if impact.state == "due":
+            yield finding("legal-update-due", impact.document.path, impact.citation.line, **_values(impact))
