@@ -1,6 +1,7 @@
 """Reading document files into Documents: each file read once, every problem a finding."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from . import yamlsrc
@@ -45,8 +46,25 @@ def load_document(root: Path, path: Path) -> tuple[Document | None, list]:
     return parse_document(rel, raw)
 
 
+_PARSED: dict = {}
+_PARSED_LIMIT = 50_000
+
+
 def parse_document(rel: str, raw: bytes) -> tuple[Document | None, list]:
-    """Parse one file's bytes. Returns the document (None when unusable) and its findings."""
+    """Parse one file's bytes. Returns the document (None when unusable) and its findings.
+
+    The same bytes at the same path parse to the same result, so the working tree, the base
+    commit and the history share one parse of every unchanged file."""
+    key = (rel, hashlib.sha1(raw).digest())
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[key] = _parse_document(rel, raw)
+    doc, findings = _PARSED[key]
+    return doc, list(findings)
+
+
+def _parse_document(rel: str, raw: bytes) -> tuple[Document | None, list]:
     text = decode(raw)
     if isinstance(text, DecodeProblem):
         return None, [finding(text.rule, rel, text.line, encoding=text.detail)]

@@ -92,6 +92,7 @@ class Document:
     tasks: list[Task] = field(default_factory=list)
     front_matter: dict = field(default_factory=dict)  # raw text values, as written
     lines: object = None            # yamlsrc.Located, for line lookups
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived data, computed once
 
     def line(self, *keys) -> int:
         """File line of a front-matter key path (falls back to its nearest parent)."""

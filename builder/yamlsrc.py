@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import yaml
 
 Path_ = tuple  # a key path such as ("approved", "by") or ("changes", 2, "date")
+# libyaml's parser is about ten times faster than the pure-Python one and gives the same marks.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass
@@ -39,7 +41,7 @@ class Located:
 def parse(text: str, first_line: int = 1) -> Located | YamlProblem:
     """Parse one YAML document; `first_line` is the file line where `text` starts."""
     try:
-        node = yaml.compose(text, Loader=yaml.BaseLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)

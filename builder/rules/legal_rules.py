@@ -16,8 +16,15 @@ class CitedNumber:
     parsed: object  # Citation | CitationProblem
 
 
-def cited_numbers(doc):
-    """Every document number a document writes: legal_basis, the approval decision, the body."""
+def cited_numbers(doc) -> list:
+    """Every document number a document writes (computed once per document)."""
+    if "cited" not in doc.cache:
+        doc.cache["cited"] = list(_cited_numbers(doc))
+    return doc.cache["cited"]
+
+
+def _cited_numbers(doc):
+    """legal_basis, the approval decision, then the body."""
     for index, text in enumerate(doc.legal_basis):
         yield CitedNumber(text, doc.line("legal_basis", index), True, parse_number(text))
     approved = doc.signoffs.get("approved")
