@@ -53,5 +53,8 @@ def controlled_content(doc: Document) -> str:
 
 
 def fingerprint(doc: Document) -> str:
-    digest = hashlib.sha256(controlled_content(doc).encode("utf-8")).hexdigest()
-    return PREFIX + digest[:16]
+    """Computed once per parsed document: several rules and pages ask for it."""
+    if "fingerprint" not in doc.cache:
+        digest = hashlib.sha256(controlled_content(doc).encode("utf-8")).hexdigest()
+        doc.cache["fingerprint"] = PREFIX + digest[:16]
+    return doc.cache["fingerprint"]

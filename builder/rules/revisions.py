@@ -77,28 +77,27 @@ def new_issue_freshly_approved(doc, catalog):
                   code=doc.code)
 
 
+def _stale_signoff(doc, key: str, rule: str):
+    """A sign-off whose recorded fingerprint no longer matches the content."""
+    signoff = doc.signoffs.get(key)
+    if doc.status != "effective" or signoff is None or not signoff.fingerprint:
+        return
+    actual = fingerprint(doc)
+    if signoff.fingerprint != actual:
+        yield finding(rule, doc.path, doc.line(key, "fingerprint"), recorded=signoff.fingerprint,
+                      actual=actual, code=doc.code)
+
+
 @document_rule("approval-fingerprint")
 def approved_content_unchanged(doc, catalog):
     """An effective document still has the content its approver signed."""
-    approved = doc.signoffs.get("approved")
-    if doc.status != "effective" or approved is None or not approved.fingerprint:
-        return
-    actual = fingerprint(doc)
-    if approved.fingerprint != actual:
-        yield finding("approval-fingerprint", doc.path, doc.line("approved", "fingerprint"),
-                      recorded=approved.fingerprint, actual=actual, code=doc.code)
+    yield from _stale_signoff(doc, "approved", "approval-fingerprint")
 
 
 @document_rule("review-fingerprint")
 def reviewed_content_unchanged(doc, catalog):
     """The content the reviewer saw is still the content (a warning: approval decides)."""
-    reviewed = doc.signoffs.get("reviewed")
-    if doc.status != "effective" or reviewed is None or not reviewed.fingerprint:
-        return
-    actual = fingerprint(doc)
-    if reviewed.fingerprint != actual:
-        yield finding("review-fingerprint", doc.path, doc.line("reviewed", "fingerprint"),
-                      recorded=reviewed.fingerprint, actual=actual, code=doc.code)
+    yield from _stale_signoff(doc, "reviewed", "review-fingerprint")
 
 
 @document_rule("approval-unsigned")
