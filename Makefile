@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test setup check clean
+.PHONY: site test setup check clean bench
+
+N ?= 1000
+COMMITS ?= 10
+BENCH_VENV := .bench-venv
 
 setup: $(STAMP)
 
@@ -25,3 +29,10 @@ test: $(STAMP)
 
 clean:
 	rm -rf site .pytest_cache
+
+# Benchmark beside plain MkDocs, per-file git history and WeasyPrint (peers in their own venv).
+$(BENCH_VENV)/.installed: bench/requirements-peers.txt bench/setup-peers.sh
+	bash bench/setup-peers.sh $(BENCH_VENV)
+
+bench: $(STAMP) $(BENCH_VENV)/.installed
+	$(BIN)/python bench/run.py --n $(N) --commits $(COMMITS) --peers $(BENCH_VENV)

@@ -170,20 +170,50 @@ def plan(n: int, rng: random.Random) -> list[dict]:
     return docs[:n]
 
 
+def reissue(base: Path, doc: dict, day: date, rng: random.Random) -> None:
+    """A new issue of one document: changed text, issue +1, change row, later date, fresh approval."""
+    doc["revision"] += 1
+    doc["effective"] = day
+    doc["body"] += f"\n{sentence(rng)}\n"
+    doc["changes"].append((doc["revision"], day, f"Sửa đổi lần {doc['revision']}"))
+    (base / doc["path"]).write_text(render(doc), encoding="utf-8")
+
+
 def git(root: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
 
 
-def generate(root: Path, n: int, commits: int, seed: int = 1) -> list[dict]:
+PLAIN_MKDOCS = """site_name: Hệ thống quản lý chất lượng (MkDocs thuần)
+docs_dir: docs
+theme:
+  name: material
+  language: vi
+  features: [navigation.prune]
+plugins:
+  - search:
+      lang: vi
+markdown_extensions: [tables, attr_list, md_in_html, admonition]
+"""
+
+
+def generate(root: Path, n: int, commits: int, seed: int = 1, plain: bool = False) -> list[dict]:
+    """The product's layout, or (plain=True) the same Markdown and history under docs/ for
+    plain MkDocs and its git plugins."""
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
-    (root / "procedures").mkdir(parents=True)
-    (root / "forms").mkdir()
-    shutil.copytree(REPO / "site_config", root / "site_config", ignore=shutil.ignore_patterns("activities.yml"))
+    base = root / "docs" if plain else root
+    (base / "procedures").mkdir(parents=True)
+    (base / "forms").mkdir()
+    if plain:
+        (root / "mkdocs.yml").write_text(PLAIN_MKDOCS, encoding="utf-8")
+        (base / "index.md").write_text("# Hệ thống quản lý chất lượng\n", encoding="utf-8")
+    else:
+        shutil.copytree(REPO / "site_config", root / "site_config", ignore=shutil.ignore_patterns("activities.yml"))
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     docs = plan(n, rng)
     for doc in docs:
-        (root / doc["path"]).write_text(render(doc), encoding="utf-8")
+        (base / doc["path"]).write_text(render(doc), encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "-c", "user.name=Bench", "-c", "user.email=b@example.invalid", "add", "-A")
     git(root, "-c", "user.name=Bench", "-c", "user.email=b@example.invalid", "commit", "-q", "-m", "Ban hành")
@@ -191,11 +221,7 @@ def generate(root: Path, n: int, commits: int, seed: int = 1) -> list[dict]:
     for k in range(1, commits):
         day += timedelta(days=20)
         for doc in rng.sample(docs, max(1, len(docs) // 50)):
-            doc["revision"] += 1
-            doc["effective"] = day
-            doc["body"] += f"\n{sentence(rng)}\n"
-            doc["changes"].append((doc["revision"], day, f"Sửa đổi lần {doc['revision']}"))
-            (root / doc["path"]).write_text(render(doc), encoding="utf-8")
+            reissue(base, doc, day, rng)
         git(root, "-c", "user.name=Bench", "-c", "user.email=b@example.invalid", "commit", "-q", "-a",
             "-m", f"Ban hành lần mới đợt {k}")
     return docs
@@ -207,8 +233,9 @@ def main():
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--plain", action="store_true", help="plain MkDocs layout (docs/)")
     args = parser.parse_args()
-    generate(args.dir, args.n, args.commits, args.seed)
+    generate(args.dir, args.n, args.commits, args.seed, args.plain)
 
 
 if __name__ == "__main__":
