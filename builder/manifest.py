@@ -7,6 +7,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .fsutil import atomic_write_text
 from .pages import page_url
+from .pdf.paths import has_docx, has_pdf, site_file
 
 
 def manifest(catalog: Catalog) -> dict:
@@ -22,7 +23,8 @@ def manifest(catalog: Catalog) -> dict:
             "unit": doc.unit,
             "unit_name": catalog.organisation.unit_name(doc.unit),
             "url": page_url(doc),
-            "pdf": None,
+            "pdf": site_file(doc, "pdf") if has_pdf(doc) else None,
+            "docx": site_file(doc, "docx") if has_docx(doc) else None,
             "source": doc.path,
             "parent": doc.procedure,
             "forms": doc.forms,

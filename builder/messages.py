@@ -122,6 +122,11 @@ _RULES = [
              "Quy trình phải liệt kê mọi biểu mẫu thuộc nó trong trường 'forms'.",
              "Biểu mẫu '{code}' ghi thuộc '{parent}' nhưng '{parent}' không liệt kê nó. Thêm "
              "'{code}' vào trường 'forms' của '{parent}'."),
+    RuleText("form-attachment-missing", E, "Biểu mẫu và tham chiếu", "Không có tệp biểu mẫu gốc",
+             "Tệp ghi ở trường 'attachment' của biểu mẫu (tệp Word gốc để tải về) phải có trong kho, "
+             "tính từ thư mục của tệp biểu mẫu.",
+             "Không tìm thấy tệp biểu mẫu gốc '{value}' (tìm tại {where}). Đặt lại tệp Word vào đúng "
+             "chỗ, sửa đường dẫn, hoặc xóa trường 'attachment'."),
     RuleText("reference-unresolved", E, "Biểu mẫu và tham chiếu", "Tham chiếu tới tài liệu không tồn tại",
              "Các mã hiệu trong trường 'references' phải là tài liệu có thật trong hệ thống.",
              "Không có tài liệu mã hiệu '{code}'. Sửa mã hiệu hoặc bỏ tham chiếu."),
@@ -226,6 +231,26 @@ _RULES = [
              "thống quản lý chất lượng phù hợp TCVN ISO 9001:2015.",
              "Phạm vi đã thay đổi so với lần công bố ngày {date}: {detail}. Công bố lại hệ thống và ghi "
              "lần công bố mới (type: announcement) vào site_config/activities.yml."),
+    # --- Nội dung an toàn ------------------------------------------------------------------
+    RuleText("unsafe-html", W, "Nội dung an toàn", "Nội dung có mã có thể chạy trên trình duyệt",
+             "Tài liệu không chứa thẻ <script>, <iframe>, thuộc tính sự kiện (onerror=, onclick=...) hay "
+             "liên kết javascript:. Khi xuất bản, các phần này bị loại bỏ khỏi trang nội bộ.",
+             "Nội dung có {what}: phần này có thể chạy lệnh trên máy người đọc nên đã bị loại bỏ khỏi trang "
+             "nội bộ. Xóa nó khỏi tài liệu (thường do sao chép từ trang web hoặc Word); chỉ dùng định dạng "
+             "Markdown: bảng, danh sách, liên kết thường."),
+    # --- Bản in và bản kiểm soát --------------------------------------------------------------
+    RuleText("pdf-render", E, "Bản in và bản kiểm soát", "Không tạo được bản in của tài liệu",
+             "Mỗi tài liệu đang áp dụng được xuất bản kèm bản PDF (biểu mẫu kèm thêm bản Word). Lỗi "
+             "thường do hình ảnh không có trong kho, định dạng Markdown lạ hoặc mẫu trình bày "
+             "site_config/print/tai-lieu.typ bị sửa sai.",
+             "Không tạo được {what}: {detail}. Kiểm tra hình ảnh và định dạng ở dòng này, hoặc mẫu trình "
+             "bày site_config/print/tai-lieu.typ, rồi dựng lại."),
+    RuleText("distribution-invalid", E, "Bản in và bản kiểm soát", "Sổ theo dõi phân phối không hợp lệ",
+             "registers/distribution.csv do lệnh 'qms issue-copy' và 'qms recall' ghi; mỗi dòng là một bản "
+             "kiểm soát với mã hiệu, lần ban hành, số bản (không trùng), đơn vị nhận, ngày cấp, người cấp, "
+             "ngày và người thu hồi.",
+             "{detail} Sửa dòng này trong registers/distribution.csv (nên dùng lệnh 'qms issue-copy' và "
+             "'qms recall' thay vì sửa tay)."),
     # --- Cấu hình --------------------------------------------------------------------------
     RuleText("config-invalid", E, "Cấu hình", "Cấu hình tổ chức không hợp lệ",
              "site_config/organisation.yml khai báo cơ quan, đơn vị, nhân sự, quyền ký và mẫu mã hiệu.",

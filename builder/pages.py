@@ -10,7 +10,7 @@ from .dates import vn_date
 from .legal import LEGAL_STATUSES
 from .messages import RULES
 from .model import Document
-from .schema import BY_KIND, COMMON, KIND_PLURALS, KINDS, STATUSES, kinds_of
+from .schema import BY_KIND, COMMON, KINDS, STATUSES, kinds_of
 from .shapes import ListOf, Struct
 from .text import slug
 
@@ -79,7 +79,8 @@ def control_header(doc: Document, catalog: Catalog) -> str:
     rows = [(L.CODE, doc.code), (L.REVISION, revision_label(doc.revision)),
             (L.EFFECTIVE, vn_date(doc.effective) or L.NONE), (L.UNIT, org.unit_name(doc.unit))]
     first = True
-    out = ['<table class="qms-control-header">']
+    # Excluded from search: the agency block repeats on every document and the title is the h1.
+    out = ['<table class="qms-control-header" data-search-exclude>']
     for label, value in rows:
         out.append("<tr>")
         if first:
@@ -90,7 +91,7 @@ def control_header(doc: Document, catalog: Catalog) -> str:
             first = False
         out.append(f"<td>{e(label)}: <strong>{e(value)}</strong></td></tr>")
     out.append("</table>")
-    out.append(f'<p class="qms-status-line">{e(L.STATUS)}: {status_badge(doc.status)}</p>')
+    out.append(f'<p class="qms-status-line" data-search-exclude>{e(L.STATUS)}: {status_badge(doc.status)}</p>')
     return "\n".join(out)
 
 
@@ -194,12 +195,14 @@ def tasks_table(doc: Document, catalog: Catalog) -> str:
 
 def document_page(doc: Document, catalog: Catalog) -> GeneratedPage:
     from .archive import history_section  # archive builds on this module
+    from .pdf.site import distribution_section, print_section  # print builds on this module
 
     uri = page_uri(doc)
     history = history_section(doc, catalog, uri) if doc.status != "superseded" else ""
-    parts = [f"# {doc.code} {doc.title}", control_header(doc, catalog), targets_table(doc, catalog),
-             tasks_table(doc, catalog), doc.body.strip(), records_table(doc, catalog),
-             related_section(doc, catalog, uri), signoff_block(doc, catalog), change_table(doc), history]
+    parts = [f"# {doc.code} {doc.title}", control_header(doc, catalog), print_section(doc, uri),
+             targets_table(doc, catalog), tasks_table(doc, catalog), doc.body.strip(), records_table(doc, catalog),
+             related_section(doc, catalog, uri), signoff_block(doc, catalog), change_table(doc),
+             distribution_section(doc, catalog), history]
     return GeneratedPage(uri, "\n\n".join(p for p in parts if p) + "\n")
 
 
@@ -228,7 +231,10 @@ def master_list_page(catalog: Catalog) -> GeneratedPage:
                     f"{status_badge(doc.status)} |")
     intro = (f"Danh mục gồm {len(catalog.documents)} tài liệu của {cell(org.agency_name)}, "
              f"cập nhật ngày {vn_date(catalog.today)}.")
-    return GeneratedPage(MASTER_LIST_PAGE, f"# {L.MASTER_LIST}\n\n{intro}\n\n" + "\n".join(rows) + "\n")
+    from .site_pages.common import filter_bar  # site_pages builds on this module
+
+    bar = filter_bar([L.KIND, L.UNIT, L.STATUS])
+    return GeneratedPage(MASTER_LIST_PAGE, f"# {L.MASTER_LIST}\n\n{intro}\n\n{bar}\n\n" + "\n".join(rows) + "\n")
 
 
 def _field_rows(fields, prefix="") -> list[str]:
@@ -284,23 +290,26 @@ def rules_page() -> GeneratedPage:
 
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     pages = [document_page(d, catalog) for d in catalog.documents if d.code]
-    pages += [current_issue_page(d, catalog) for d in catalog.documents if d.code and d.revision]
     from .archive import archive_pages  # archive builds on this module
+    from .site_pages import site_pages
+    from .site_pages.common import not_searchable, wide
 
-    pages += archive_pages(catalog)
+    # QR landing pages, superseded issues and change views repeat the current text: not searched.
+    pages += [not_searchable(current_issue_page(d, catalog)) for d in catalog.documents if d.code and d.revision]
+    pages += [not_searchable(p) for p in archive_pages(catalog)]
     from .law_changes_page import legal_changes_page  # builds on this module
 
-    return pages + [master_list_page(catalog), legal_changes_page(catalog), field_reference_page(), rules_page()]
+    return pages + [wide(master_list_page(catalog)), legal_changes_page(catalog), field_reference_page(), rules_page()] \
+        + site_pages(catalog)
 
 
 def navigation(catalog: Catalog, home: str = "index.md", guide_pages: list | None = None) -> list:
-    """MkDocs-style nav: home, master list, one section per kind, then the user guide."""
-    nav: list = [{L.HOME: home}, {L.MASTER_LIST: MASTER_LIST_PAGE},
-                 {L.LAW_CHANGES: "van-ban-phap-luat-thay-doi.md"}]
-    for kind, label in KIND_PLURALS.items():
-        docs = sorted((d for d in catalog.documents if d.kind == kind and d.code), key=lambda d: d.code)
-        if docs:
-            nav.append({label: [{f"{d.code} {d.title}": page_uri(d)} for d in docs]})
+    """MkDocs-style nav: home, master list, documents by kind and by unit, registers, user guide."""
+    from .site_pages import browse_nav, registers_nav  # site_pages builds on this module
+
+    nav: list = [{L.HOME: home}, {L.MASTER_LIST: MASTER_LIST_PAGE}]
+    nav += browse_nav(catalog)
+    nav.append(registers_nav(catalog, extra=[{L.LAW_CHANGES: "van-ban-phap-luat-thay-doi.md"}]))
     guide = list(guide_pages or []) + [{L.FIELD_REFERENCE: FIELD_REFERENCE_PAGE}, {L.RULES_PAGE: RULES_PAGE}]
     nav.append({L.USER_GUIDE: guide})
     return nav

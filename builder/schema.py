@@ -136,6 +136,10 @@ BY_KIND = {
     "form": [
         Field("procedure", Text(), "Quy trình gốc", "Mã hiệu quy trình hoặc hướng dẫn sử dụng biểu mẫu.",
               True, "QT.01"),
+        Field("attachment", Text(), "Tệp biểu mẫu gốc",
+              "Đường dẫn (tính từ thư mục của tệp biểu mẫu) tới tệp Word gốc để cán bộ tải về, khi bản "
+              "chuyển sang Markdown không giữ được bố cục (ô gộp, hộp văn bản, trang ngang...). Lệnh "
+              "'qms import' tự ghi trường này.", False, "attachments/BM.01.docx"),
     ],
     "objectives": [
         Field("year", Int(), "Năm", "", True, "2026"),

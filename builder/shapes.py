@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .dates import parse_date
 from .messages import finding
+from .rules.placeholders import MARK as PLACEHOLDER
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -28,6 +29,11 @@ class Context:
 
     def report(self, rule: str, keys, **values) -> None:
         self.findings.append(finding(rule, self.path, self.line(keys), **values))
+
+
+def is_placeholder(raw) -> bool:
+    """A text holding the 'CẦN ĐIỀN' mark left by `qms new` or `qms import`."""
+    return isinstance(raw, str) and PLACEHOLDER in raw
 
 
 def key_name(keys) -> str:
@@ -53,7 +59,10 @@ class Shape:
         raise NotImplementedError
 
     def scalar(self, raw, keys, ctx: Context):
-        """Return the text of a scalar, or report a type mismatch and return None."""
+        """Return the text of a scalar, or report a type mismatch and return None. A 'CẦN ĐIỀN'
+        placeholder is no value yet: the rule 'placeholder' reports it, once."""
+        if is_placeholder(raw):
+            return None
         if isinstance(raw, (dict, list)):
             ctx.report("field-type", keys, key=key_name(keys), expected=self.expected,
                        found=_describe(raw))
@@ -141,7 +150,7 @@ class ListOf(Shape):
     expected = "một danh sách"
 
     def convert(self, raw, keys, ctx):
-        if raw is None or (isinstance(raw, str) and raw.strip() in NULLS):
+        if raw is None or is_placeholder(raw) or (isinstance(raw, str) and raw.strip() in NULLS):
             return []
         if isinstance(raw, str) and isinstance(self.item, (Text, Enum)):
             raw = [raw]  # a single value written without brackets
@@ -178,6 +187,8 @@ class Struct(Shape):
         return {f.key: f for f in self.fields}
 
     def convert(self, raw, keys, ctx):
+        if is_placeholder(raw):
+            return None
         if not isinstance(raw, dict):
             ctx.report("field-type", keys, key=key_name(keys), expected=self.expected,
                        found=_describe(raw))

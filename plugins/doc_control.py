@@ -3,8 +3,11 @@
 - on_config: load the catalog and run the checks; any error aborts the build (strict or not)
   before MkDocs cleans the output folder. A build writes into a staging folder that replaces
   the published site only when the build succeeded.
-- on_files: add the generated pages (documents, master list, reference pages).
-- on_post_build: write manifest.json, then publish the staging folder.
+- on_files: add the generated pages (documents, master list, registers, dashboards, home page)
+  and the files document bodies link to (images, original Word forms: builder/assets.py).
+- on_page_content: remove anything that could run script from the page HTML.
+- on_post_build: write the PDFs (DOCX for forms) and manifest.json, then publish the staging
+  folder; a document that cannot be rendered is a finding that aborts the build.
 """
 from __future__ import annotations
 
@@ -23,7 +26,11 @@ from builder.dates import parse_date
 from builder.findings import Severity
 from builder.fsutil import discard_dir, publish_dir, staging_dir
 from builder.manifest import write_manifest
-from builder.pages import generated_pages, navigation
+from builder.assets import linked_files
+from builder.pages import generated_pages, navigation, page_uri
+from builder.pdf.build import build_site_files
+from builder.sanitize import sanitize_html
+from builder.site_pages import HOME_PAGE, home_page, site_identity
 
 log = get_plugin_logger(__name__)
 
@@ -56,6 +63,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(f"Không xuất bản: {len(errors)} lỗi trong tài liệu (xem các dòng LỖI ở trên). "
                               "Sửa các lỗi rồi dựng lại.")
         config.nav = navigation(self.catalog, guide_pages=self.config.guide)
+        identity = site_identity(self.catalog.organisation)
+        config.site_name = identity.get("site_name", config.site_name)
+        if "logo" in identity:
+            config.theme["logo"] = config.theme["favicon"] = identity["logo"]
         if self.command == "build":
             self.final_site_dir = config.site_dir
             config.site_dir = str(staging_dir(Path(config.site_dir)))
@@ -65,10 +76,28 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_files(self, files: Files, *, config):
         for page in generated_pages(self.catalog):
             files.append(File.generated(config, page.src_uri, content=page.content))
+        for uri, disk in linked_files(self.catalog, page_uri):  # images, original Word forms
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(disk)))
+        intro = files.get_file_from_path(HOME_PAGE)
+        if intro is not None:  # the agency's own introduction, followed by the generated sections
+            files.remove(intro)
+        home = home_page(self.catalog, intro.content_string if intro else None)
+        files.append(File.generated(config, home.src_uri, content=home.content))
         return files
+
+    def on_page_content(self, html, *, page, config, files):
+        """No published page runs script that a document carried (see builder/sanitize.py)."""
+        return sanitize_html(html)
 
     @event_priority(-100)
     def on_post_build(self, *, config):
+        failures = build_site_files(self.catalog, Path(config.site_dir))
+        for f in failures:
+            log.error(f.as_text())
+        if failures:
+            raise PluginError(f"Không xuất bản: {len(failures)} tài liệu không tạo được bản in (xem các dòng LỖI "
+                              "ở trên). Sửa rồi dựng lại.")
         write_manifest(self.catalog, Path(config.site_dir))
         if self.final_site_dir:
             publish_dir(Path(config.site_dir), Path(self.final_site_dir))

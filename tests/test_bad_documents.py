@@ -103,6 +103,9 @@ CASES = [
          marker="procedure:"),
     Case("form not listed by parent", "form-unlisted", F, marker="procedure:",
          content=None),  # edit applied to Q below
+    Case("form's original Word file missing", "form-attachment-missing", F,
+         edit=("procedure: QT.01\n", "procedure: QT.01\nattachment: attachments/BM.01.docx\n"),
+         marker="attachment:"),
     Case("reference unresolved", "reference-unresolved", Q, edit=("references: [KH.2026]", "references: [KH.2025]"),
          marker="references:"),
     Case("code in text missing", "code-in-text", Q, edit=("mẫu phiếu là BM.01", "mẫu phiếu là BM.99"),
@@ -127,8 +130,18 @@ CASES = [
          marker="position: XYZ"),
     Case("organisation: yaml broken", "yaml-syntax", ORG, edit=("review_months: 12", "review_months: [12"),
          marker=None, line=None),
+    Case("script in content", "unsafe-html", Q, edit=("| B1 | Đề nghị soạn thảo |",
+                                                      "| B1 | Đề nghị soạn thảo <script>alert(1)</script> |"),
+         marker="<script>"),
+    Case("event handler in content", "unsafe-html", Q,
+         edit=("mẫu phiếu là BM.01.", "mẫu phiếu là BM.01. <img src=x onerror=alert(1)>"), marker="onerror"),
+    Case("javascript link", "unsafe-html", Q,
+         edit=("mẫu phiếu là BM.01.", "mẫu phiếu là [BM.01](javascript:alert(1))."), marker="javascript:"),
     Case("register: malformed number", "register-invalid", REG, edit=("number: 116/2015/TT-BTC", "number: 116/2015/TT BTC"),
          marker="116/2015/TT BTC"),
+    Case("distribution register: copy number not a number", "distribution-invalid", "registers/distribution.csv",
+         content="code,revision,copy,unit,issued,issued_by,recalled,recalled_by\nQT.01,2,x,VP,2026-11-20,ntkhanh,,\n",
+         line=2),
 ]
 
 
@@ -176,10 +189,12 @@ def test_at_least_thirty_distinct_bad_documents():
 
 
 def test_every_rule_has_a_failing_case():
-    """Rules that need git history have their failing cases in test_revisions.py."""
+    """Rules that need git history have their failing cases in test_revisions.py, the print
+    build's in test_pdf.py."""
     from test_legal_changes import LEGAL_RULES_TESTED
+    from test_pdf import PDF_RULES_TESTED
     from test_revisions import GIT_RULES_TESTED
-    assert {c.rule for c in CASES} | GIT_RULES_TESTED | LEGAL_RULES_TESTED == set(RULES)
+    assert {c.rule for c in CASES} | GIT_RULES_TESTED | LEGAL_RULES_TESTED | PDF_RULES_TESTED == set(RULES)
 
 
 def test_every_rule_is_implemented_once():

@@ -57,6 +57,8 @@ def test_sample_site_manifest_lists_every_document(tmp_path, catalog):
     assert {d["code"] for d in manifest["documents"]} == {d.code for d in catalog.documents}
     for entry in manifest["documents"]:
         assert (repo.root / "site" / entry["url"] / "index.html").is_file()
+        if entry["status"] == "effective":   # make site: a PDF for every effective document (issue 4)
+            assert entry["pdf"] and (repo.root / "site" / entry["pdf"]).read_bytes().startswith(b"%PDF")
     law = (repo.root / "site" / "van-ban-phap-luat-thay-doi" / "index.html").read_text(encoding="utf-8")
     assert "61/2018/NĐ-CP → 118/2025/NĐ-CP" in law and "Đã cập nhật" in law
     assert "29/2013/QH13 → 93/2025/QH15" in law

@@ -1,10 +1,12 @@
 """Forms and their procedures, references by code, and codes mentioned in the text."""
 from __future__ import annotations
 
+import posixpath
 import re
 
 from ..messages import finding
 from ..schema import FORM_PARENT_KINDS, KINDS
+from ..shapes import is_placeholder
 from . import catalog_rule, document_rule
 
 
@@ -89,3 +91,15 @@ def codes_in_text_exist(catalog):
             for m in pattern.finditer(text):
                 if catalog.get(m.group(0)) is None:
                     yield finding("code-in-text", doc.path, line, code=m.group(0))
+
+
+@document_rule("form-attachment-missing")
+def attachment_exists(doc, catalog):
+    """The original Word file a form offers for download is in the repository."""
+    value = doc.front_matter.get("attachment") if doc.kind == "form" else None
+    if not isinstance(value, str) or not value.strip() or is_placeholder(value):
+        return
+    where = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), value.strip()))
+    if where.startswith("..") or not (catalog.root / where).is_file():
+        yield finding("form-attachment-missing", doc.path, doc.line("attachment"), value=value.strip(),
+                      where=where)

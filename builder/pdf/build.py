@@ -1,0 +1,124 @@
+"""Rendering many document issues at once: the site's PDFs and DOCX forms, `qms pdf`, and the
+superseded issues from history (pass the old Document with `Variant.withdrawn(...)`).
+
+Steps: plan every master (cache keys), create the missing ones (one pandoc batch, typst in
+parallel), render each distinct stamp once, lay the stamps over the masters.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..catalog import Catalog
+from ..model import Document
+from ..fsutil import atomic_write_bytes
+from . import master as masters_mod
+from .paths import cache_dir, has_docx, has_pdf, site_file
+from .source import subject
+from .stamp import StampError, render_stamps, stamp
+from .variants import Variant, site_variant
+
+ORIENTATIONS = [False, True]
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Rendered:
+    doc: Document
+    variant: Variant
+    path: Path | None          # the stamped file in the cache; None when rendering failed
+
+    @property
+    def pdf(self) -> bytes | None:
+        return self.path.read_bytes() if self.path is not None else None
+
+
+def render(items: list[tuple[Document, Variant]], catalog: Catalog, progress: Progress | None = None,
+           workers: int | None = None, docx: list[Document] = ()) -> tuple[list[Rendered], dict, list]:
+    """Render (document, variant) pairs and, for `docx`, DOCX masters. Returns the stamped PDFs,
+    {code: DOCX cache path}, and findings. Never raises for one document's failure."""
+    planner = masters_mod.Planner(catalog)
+    pdf_masters = [planner.pdf(doc) for doc, _ in items]
+    docx_masters = [planner.docx(doc) for doc in docx]
+    unique = list({m.key: m for m in pdf_masters + docx_masters}.values())
+    findings = masters_mod.ensure(unique, planner, progress, workers)
+    rendered = _stamp_all(items, pdf_masters, catalog, findings)
+    docx_paths = {m.doc.code: m.path for m in docx_masters if m.path.is_file()}
+    return rendered, docx_paths, findings
+
+
+def _stamped_path(root: Path, master: masters_mod.Master, variant: Variant) -> Path:
+    """Stamped variants are cached too: with a thousand documents, an unchanged site costs file
+    copies, not a thousand stamping passes. Named issue, master key, variant key."""
+    key = hashlib.sha256(json.dumps([variant.stamp(), variant.subject_suffix()],
+                                    ensure_ascii=False).encode("utf-8")).hexdigest()
+    return cache_dir(root, "stamped") / f"{master.path.stem}-{key[:12]}.pdf"
+
+
+def _prune_stamped(target: Path) -> None:
+    """Drop stamped files of older masters of the same issue (the master part of the name differs)."""
+    issue, master_key, _ = target.stem.rsplit("-", 2)
+    for old in target.parent.glob(f"{issue}-*.pdf"):
+        parts = old.stem.rsplit("-", 2)
+        if parts[0] == issue and parts[1] != master_key:
+            old.unlink(missing_ok=True)
+
+
+def _stamp_all(items, pdf_masters, catalog: Catalog, findings: list) -> list[Rendered]:
+    """Each distinct stamp rendered once, then laid over each master not stamped before."""
+    targets = [_stamped_path(catalog.root, m, v) if m.path.is_file() else None
+               for (_, v), m in zip(items, pdf_masters)]
+    todo = [i for i, target in enumerate(targets) if target is not None and not target.is_file()]
+    variants = list(dict.fromkeys(items[i][1] for i in todo))
+    if variants:
+        try:
+            stamps = render_stamps(catalog.root, variants, ORIENTATIONS)
+        except StampError as exc:
+            findings.append(masters_mod.render_failure(items[todo[0]][0], "dấu của bản in", str(exc)))
+            return [Rendered(doc, v, None) for doc, v in items]
+        for i in todo:
+            doc, variant = items[i]
+            pdf = stamp(pdf_masters[i].path.read_bytes(), stamps, variants.index(variant), ORIENTATIONS,
+                        {"/Subject": subject(doc) + variant.subject_suffix()})
+            atomic_write_bytes(targets[i], pdf)
+            _prune_stamped(targets[i])
+    return [Rendered(doc, v, target) for (doc, v), target in zip(items, targets)]
+
+
+def render_pdf(doc: Document, catalog: Catalog, variant: Variant) -> tuple[bytes | None, list]:
+    """One document issue in one variant (and its findings when it could not be rendered)."""
+    rendered, _, findings = render([(doc, variant)], catalog)
+    return rendered[0].pdf, findings
+
+
+def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None = None,
+                     workers: int | None = None) -> list:
+    """Write the PDF of every printed document (and the DOCX of every effective form) next to
+    its page in the built site; return findings for those that failed."""
+    docs = [d for d in catalog.documents if has_pdf(d)]
+    forms = [d for d in docs if has_docx(d)]
+    rendered, docx_paths, findings = render([(d, site_variant(d)) for d in docs], catalog, progress,
+                                            workers, forms)
+    site_dir = Path(site_dir)
+    for item in rendered:
+        if item.path is not None:
+            _copy(item.path, site_dir / site_file(item.doc, "pdf"))
+    for doc in forms:
+        if doc.code in docx_paths:
+            _copy(docx_paths[doc.code], site_dir / site_file(doc, "docx"))
+    return findings
+
+
+def total_work(catalog: Catalog) -> int:
+    """Number of masters a site build looks at (for a progress bar)."""
+    docs = [d for d in catalog.documents if has_pdf(d)]
+    return len(docs) + sum(1 for d in docs if has_docx(d))
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)

@@ -1,0 +1,134 @@
+"""Typst compilation, in worker processes when there is enough work for several cores.
+
+typst holds the interpreter lock while it lays out, so threads do not help; forking a process
+that already used typst can hang, and multiprocessing's spawn re-runs the caller's main script.
+So workers are plain `python -m builder.pdf.worker` processes fed through pipes: they work the
+same under mkdocs, qms, pytest or any script. Each worker keeps one `typst.Compiler` (fonts
+are scanned once per worker, not once per document).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import queue
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Callable
+
+MIN_PER_WORKER = 6       # a spawned worker costs ~0.3 s to start: give it at least this much work
+
+
+@dataclass(frozen=True)
+class Task:
+    key: str
+    root: str
+    font_dirs: tuple[str, ...]
+    source: bytes
+    inputs: dict
+    when: date | None = None      # creation date written into the PDF: reproducible masters
+
+
+@dataclass(frozen=True)
+class Output:
+    key: str
+    pdf: bytes | None
+    error: str | None = None
+    where: tuple[str, int] | None = None   # file (relative to the root) and line of the error
+
+
+_LOCATION = re.compile(r"┌─ (\S+?):(\d+):\d+")
+_NOT_FOUND = re.compile(r"file not found \(searched at (.+?)\)")
+
+
+_COMPILERS: dict = {}
+
+
+def _compiler(root: str, font_dirs: tuple[str, ...]):
+    import typst
+
+    key = (root, font_dirs)
+    if key not in _COMPILERS:
+        _COMPILERS[key] = typst.Compiler(root=root, font_paths=list(font_dirs), ignore_system_fonts=True)
+    return _COMPILERS[key]
+
+
+def error_text(exc: Exception, root: str) -> str:
+    """typst's message, first line and hints; a missing file is named relative to the root."""
+    message = (getattr(exc, "message", None) or str(exc)).strip()
+    message = message.splitlines()[0] if message else type(exc).__name__
+    missing = _NOT_FOUND.search(message)
+    if missing:
+        return f"không tìm thấy tệp {os.path.relpath(missing.group(1), root)}"
+    return " ".join([message, *(getattr(exc, "hints", None) or [])])
+
+
+def error_location(exc: Exception) -> tuple[str, int] | None:
+    """Where typst says the error is (the first file:line of its diagnostic)."""
+    found = _LOCATION.search(getattr(exc, "diagnostic", "") or "")
+    return (found.group(1), int(found.group(2))) if found else None
+
+
+def run(task: Task) -> Output:
+    """Compile one task; failures come back as text (they become findings)."""
+    try:
+        stamp = datetime(task.when.year, task.when.month, task.when.day, tzinfo=timezone.utc) if task.when else None
+        pdf = _compiler(task.root, task.font_dirs).compile(input=task.source, format="pdf",
+                                                          sys_inputs=task.inputs, timestamp=stamp)
+        return Output(task.key, pdf)
+    except Exception as exc:  # typst raises TypstError, but any failure must stay one document's
+        return Output(task.key, None, error_text(exc, task.root), error_location(exc))
+
+
+def run_all(tasks: list[Task], workers: int | None = None,
+            progress: Callable[[int], None] | None = None) -> list[Output]:
+    """Compile every task, in parallel when worth it; `progress(1)` after each."""
+    workers = min(workers or os.cpu_count() or 1, max(1, len(tasks) // MIN_PER_WORKER))
+    if workers <= 1:
+        outputs = []
+        for task in tasks:
+            outputs.append(run(task))
+            if progress:
+                progress(1)
+        return outputs
+    return _in_workers(tasks, workers, progress)
+
+
+def _in_workers(tasks: list[Task], workers: int, progress) -> list[Output]:
+    """Deal tasks to worker processes; a worker that dies fails only its unfinished tasks."""
+    results: queue.Queue = queue.Queue()
+    threads = [threading.Thread(target=_worker, args=(tasks[i::workers], results), daemon=True)
+               for i in range(workers)]
+    for thread in threads:
+        thread.start()
+    by_key = {}
+    for _ in tasks:
+        output = results.get()
+        by_key[output.key] = output
+        if progress:
+            progress(1)
+    return [by_key[t.key] for t in tasks]
+
+
+def _worker(tasks: list[Task], results: queue.Queue) -> None:
+    """Run one worker process over `tasks`, putting each Output on `results` as it arrives."""
+    package_parent = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
+    done = set()
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "builder.pdf.worker"], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        process.stdin.write(pickle.dumps(tasks))
+        process.stdin.close()
+        for _ in tasks:
+            output = pickle.load(process.stdout)
+            done.add(output.key)
+            results.put(output)
+        process.wait()
+    except Exception as exc:  # a crashed worker: its remaining tasks fail, the build goes on
+        for task in tasks:
+            if task.key not in done:
+                results.put(Output(task.key, None, f"worker: {exc}"))

@@ -1,0 +1,89 @@
+-- Batch conversion of document bodies in ONE pandoc process (`pandoc lua markdown.lua JOBS OUT`).
+-- JOBS is a JSON list of {id, markdown, dir, to = "typst"|"docx", out?, reference_doc?};
+-- OUT receives a JSON object id -> {typst?, columns, error?}. A failing document is reported,
+-- never fatal for the batch: one bad document must not stop the others.
+
+local json = pandoc.json
+local READER = "markdown-smart-auto_identifiers-citations-tex_math_dollars-raw_tex"
+
+local function is_break(el)
+  return el.format:match("html") and el.text:lower():match("^<br%s*/?>$")
+end
+
+-- Typst markup shorthands that pandoc leaves alone: "..." becomes an ellipsis (forms use runs of
+-- dots as fill-in lines) and "-", "+", "=" opening a line (after a <br> in a table cell) start a
+-- list or a heading. Escape them so that the text prints as written.
+local function literal(el)
+  local out, rest = pandoc.List(), el.text
+  local lead = rest:match("^[-+=]")
+  if not lead and not rest:find("...", 1, true) then return nil end
+  if lead then
+    out:insert(pandoc.RawInline("typst", "\\" .. lead))
+    rest = rest:sub(2)
+  end
+  while #rest > 0 do
+    local s, e = rest:find("%.%.%.+")
+    if not s then out:insert(pandoc.Str(rest)); break end
+    if s > 1 then out:insert(pandoc.Str(rest:sub(1, s - 1))) end
+    out:insert(pandoc.RawInline("typst", string.rep("\\.", e - s + 1)))
+    rest = rest:sub(e + 1)
+  end
+  return out
+end
+
+local function filters(job, stats)
+  local prefix = job.dir ~= "" and (job.dir .. "/") or ""
+  return {
+    RawInline = function(el)
+      if is_break(el) then return pandoc.LineBreak() end
+    end,
+    Str = job.to == "typst" and literal or nil,
+    Image = function(el)
+      -- Paths in a document are relative to its file; typst and docx resolve from the repository root.
+      if not el.src:match("^%a[%w+.-]*:") and not el.src:match("^/") then
+        el.src = (job.to == "typst" and "/" or "") .. prefix .. el.src
+      end
+      return el
+    end,
+    Table = function(tbl)
+      -- Let the renderer size columns from their content instead of the dash counts.
+      stats.columns = math.max(stats.columns, #tbl.colspecs)
+      for i, spec in ipairs(tbl.colspecs) do tbl.colspecs[i] = {spec[1], pandoc.ColWidthDefault} end
+      for _, row in ipairs(tbl.head.rows) do
+        for _, cell in ipairs(row.cells) do
+          cell.contents = pandoc.Blocks(cell.contents):walk({
+            Plain = function(p) return pandoc.Plain({pandoc.Strong(p.content)}) end})
+        end
+      end
+      return tbl
+    end,
+  }
+end
+
+local function convert(job)
+  local stats = {columns = 0}
+  local doc = pandoc.read(job.markdown, READER)
+  doc = doc:walk(filters(job, stats))
+  if job.to == "docx" then
+    local opts = {}
+    if job.reference_doc then opts.reference_doc = job.reference_doc end
+    local bytes = pandoc.write(doc, "docx", opts)
+    local handle = assert(io.open(job.out, "wb"))
+    handle:write(bytes)
+    handle:close()
+    return {columns = stats.columns}
+  end
+  return {typst = pandoc.write(doc, "typst"), columns = stats.columns}
+end
+
+local handle = assert(io.open(arg[1], "rb"))
+local jobs = json.decode(handle:read("a"), false)
+handle:close()
+local results = {}
+for _, job in ipairs(jobs) do
+  local ok, result = pcall(convert, job)
+  results[job.id] = ok and result or {error = tostring(result):match("^[^\n]*")}
+end
+local out = assert(io.open(arg[2], "wb"))
+out:write(json.encode(results))
+out:close()

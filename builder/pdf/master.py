@@ -1,0 +1,175 @@
+"""Master files of document issues (PDF for every printed document, DOCX for forms), cached by
+content hash under .qms-cache/: an issue whose inputs did not change is never converted or
+rendered again. The key covers the body, the control data, the template, the fonts and the
+versions of pandoc and typst."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import labels as L
+from ..catalog import Catalog
+from ..dates import vn_date
+from ..fsutil import atomic_write_bytes
+from ..messages import finding
+from ..model import Document
+from ..pages import revision_label
+from . import compile as typst_compile
+from . import convert
+from .fonts import font_setup
+from .paths import REFERENCE_DOCX, TEMPLATE, cache_file
+from .source import MAIN, body_dir, document_data, qr_svg
+
+RENDERER = "5"        # bump when the code (not the template) changes what a master looks like
+
+
+@dataclass
+class Master:
+    doc: Document
+    kind: str          # "pdf" or "docx"
+    key: str
+    path: Path         # cache file
+    data: dict | None = None
+
+
+def typst_version() -> str:
+    from importlib.metadata import version
+
+    return version("typst")
+
+
+def _digest(*parts) -> str:
+    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Planner:
+    """Computes cache keys; reads the template and fonts once for a whole build."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.root = Path(catalog.root)
+        template = self.root / TEMPLATE
+        self.template = template.read_bytes() if template.is_file() else None
+        self.fonts = font_setup(self.root)
+        reference = self.root / REFERENCE_DOCX
+        self.reference = str(reference) if reference.is_file() else None
+        self.reference_hash = hashlib.sha256(reference.read_bytes() if self.reference else b"").hexdigest()
+        self.common = [RENDERER, convert.pandoc_version(), typst_version(), self.fonts.families, self.fonts.signature,
+                       hashlib.sha256(self.template or b"").hexdigest()]
+
+    def pdf(self, doc: Document) -> Master:
+        data = dict(document_data(doc, self.catalog), fonts=list(self.fonts.families))
+        key = _digest(self.common, doc.body, data)
+        return Master(doc, "pdf", key, cache_file(self.root, "pdf", doc.code, doc.revision, key, "pdf"), data)
+
+    def docx(self, doc: Document) -> Master:
+        key = _digest(self.common, "docx", docx_markdown(doc), self.reference_hash)
+        return Master(doc, "docx", key, cache_file(self.root, "docx", doc.code, doc.revision, key, "docx"))
+
+
+def docx_markdown(doc: Document) -> str:
+    """The body with the control line on top: a filled-in form still says which issue it is."""
+    header = L.DOCX_HEADER.format(code=doc.code, revision=revision_label(doc.revision),
+                                  effective=vn_date(doc.effective) or L.NONE)
+    return f"*{header}*\n\n{doc.body}"
+
+
+def render_failure(doc: Document, what: str, detail: str):
+    """A finding naming the document, pointed at the body line that mentions the failing file."""
+    line = doc.body_line
+    for name in re.findall(r"[\w./-]+\.(?:png|jpe?g|svg|gif|webp)", detail):
+        base = name.rsplit("/", 1)[-1]
+        hit = next((n for n, text in doc.body_lines() if base in text), None)
+        if hit:
+            line = hit
+            break
+    return finding("pdf-render", doc.path, line, detail=detail.rstrip("."),
+                   what=f"{what} của {doc.code} lần ban hành {revision_label(doc.revision)}")
+
+
+def template_missing():
+    return template_failure(1, f"không tìm thấy mẫu trình bày {TEMPLATE}")
+
+
+def template_failure(line: int, detail: str):
+    """The template itself is broken: one finding at its line, for every document at once."""
+    return finding("pdf-render", TEMPLATE, line, what="bản in của mọi tài liệu",
+                   detail=f"lỗi trong mẫu trình bày: {detail.rstrip('.')}")
+
+
+def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], None] | None = None,
+           workers: int | None = None) -> list:
+    """Create every master missing from the cache; return findings for those that failed.
+    `progress(n)` reports n more masters done (cached ones at once)."""
+    missing = [m for m in masters if not m.path.is_file()]
+    if progress and len(masters) > len(missing):
+        progress(len(masters) - len(missing))
+    if not missing:
+        return []
+    if planner.template is None and any(m.kind == "pdf" for m in missing):
+        return [template_missing()]
+    for m in missing:
+        m.path.parent.mkdir(parents=True, exist_ok=True)
+    results = convert.convert([_job(m, planner) for m in missing], planner.root, workers)
+    findings, tasks, by_key = [], [], {m.key: m for m in missing}
+    for m in missing:
+        result = results[m.key]
+        if result.error:
+            findings.append(render_failure(m.doc, _what(m), f"pandoc: {result.error}"))
+            _done(progress)
+        elif m.kind == "docx":
+            os.replace(_partial(m), m.path)
+            _prune(m.path)
+            _done(progress)
+        else:
+            tasks.append(_task(m, planner, result))
+    for output in typst_compile.run_all(tasks, workers, progress):
+        m = by_key[output.key]
+        if output.pdf is not None:
+            atomic_write_bytes(m.path, output.pdf)
+            _prune(m.path)
+        elif output.where and output.where[0].lstrip("/") == TEMPLATE:
+            findings.append(template_failure(output.where[1], output.error or ""))
+        else:
+            findings.append(render_failure(m.doc, _what(m), output.error or ""))
+    return list(dict.fromkeys(findings))   # a broken template: one finding, not one per document
+
+
+def _what(m: Master) -> str:
+    return "bản PDF" if m.kind == "pdf" else "bản Word (DOCX)"
+
+
+def _done(progress):
+    if progress:
+        progress(1)
+
+
+def _prune(path: Path) -> None:
+    """Drop older cache entries of the same issue: the cache holds one master per issue."""
+    prefix = path.name.rsplit("-", 1)[0] + "-"
+    for old in path.parent.glob(prefix + "*"):
+        if old != path and old.suffix == path.suffix and old.name.rsplit("-", 1)[0] + "-" == prefix:
+            old.unlink(missing_ok=True)
+
+
+def _partial(m: Master) -> Path:
+    return m.path.with_name(m.path.name + ".part")
+
+
+def _job(m: Master, planner: Planner) -> convert.Job:
+    if m.kind == "docx":
+        return convert.Job(m.key, docx_markdown(m.doc), body_dir(m.doc), "docx", str(_partial(m)), planner.reference)
+    return convert.Job(m.key, m.doc.body, body_dir(m.doc))
+
+
+def _task(m: Master, planner: Planner, result: convert.Result) -> typst_compile.Task:
+    data = dict(m.data, columns=result.columns)
+    inputs = {"data": json.dumps(data, ensure_ascii=False), "qr": qr_svg(data["url"])}
+    return typst_compile.Task(m.key, str(planner.root), planner.fonts.dirs,
+                              (MAIN + result.typst).encode("utf-8"), inputs, m.doc.effective)

@@ -1,0 +1,90 @@
+"""What the print template receives: the document's control data as JSON, its QR code, and
+the Typst main file that applies site_config/print/tai-lieu.typ to the converted body."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from .. import labels as L
+from ..catalog import Catalog
+from ..dates import vn_date
+from ..model import Document
+from ..pages import canonical_issue_url, revision_label
+from ..schema import KINDS
+from .paths import TEMPLATE
+
+MAIN = (f'#import "/{TEMPLATE}": layout, horizontalrule\n'
+        '#show: layout.with(json(bytes(sys.inputs.data)), bytes(sys.inputs.qr))\n')
+OVERLAY = f'#import "/{TEMPLATE}": overlay\n#overlay(json(bytes(sys.inputs.data)))\n'
+
+
+def labels() -> dict:
+    """Every word the template prints, from labels.py (one place for Vietnamese wording)."""
+    return {"code": L.CODE, "revision": L.REVISION, "effective": L.EFFECTIVE, "page": L.PAGE,
+            "name": L.NAME, "position": L.POSITION, "date": L.DATE, "signature": L.SIGNATURE,
+            "decision": L.DECISION, "changes": L.CHANGES, "change-columns": list(L.CHANGE_COLUMNS),
+            "forms": L.FORMS, "form-columns": list(L.FORM_COLUMNS), "verify": L.VERIFY_QR}
+
+
+def _signoffs(doc: Document, catalog: Catalog) -> list[dict]:
+    org = catalog.organisation
+    out = []
+    for key, role in L.SIGNOFF_COLUMNS.items():
+        s = doc.signoffs.get(key)
+        person = org.people.get(s.by) if s else None
+        out.append({"role": role, "name": org.person_name(s.by) if s else "",
+                    "position": org.position_name(person.position) if person else "",
+                    "date": vn_date(s.date) if s else ""})
+    return out
+
+
+def _forms(doc: Document, catalog: Catalog) -> list[dict]:
+    """The procedure's forms with their current issue, as controlled data (not body text)."""
+    out = []
+    for code in doc.forms:
+        form = catalog.get(code)
+        out.append({"code": code, "title": form.title if form else "",
+                    "revision": revision_label(form.revision) if form else L.NONE})
+    return out
+
+
+def subject(doc: Document) -> str:
+    return L.PDF_SUBJECT.format(code=doc.code, revision=revision_label(doc.revision),
+                                effective=vn_date(doc.effective) or L.NONE)
+
+
+def document_data(doc: Document, catalog: Catalog) -> dict:
+    """Control data of one issue. Everything here is part of the master's cache key."""
+    org = catalog.organisation
+    approved = doc.signoffs.get("approved")
+    return {
+        "agency": {"name": org.agency_name, "parent": org.agency_parent, "short": org.agency_short},
+        "kind": KINDS.get(doc.kind, doc.kind), "form": doc.kind == "form",
+        "code": doc.code, "title": doc.title, "revision": revision_label(doc.revision),
+        "effective": vn_date(doc.effective) or L.NONE, "subject": subject(doc),
+        "url": issue_url(doc, catalog),
+        "signoffs": _signoffs(doc, catalog), "decision": approved.decision if approved else None,
+        "changes": [{"revision": revision_label(r.revision), "date": vn_date(r.date),
+                     "section": r.section or "", "description": r.description or ""} for r in doc.changes],
+        "forms": _forms(doc, catalog),
+        "labels": labels(),
+    }
+
+
+def issue_url(doc: Document, catalog: Catalog) -> str:
+    """The canonical intranet page of this issue: what the QR code on every page opens."""
+    return canonical_issue_url(catalog, doc.code, doc.revision)
+
+
+def qr_svg(url: str) -> str:
+    """The QR code as SVG (vector, so it stays sharp when printed)."""
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="svg", border=0, xmldecl=False, scale=4)
+    return buffer.getvalue().decode("ascii")
+
+
+def body_dir(doc: Document) -> str:
+    """Folder of the source file, for images referenced relative to it."""
+    return str(Path(doc.path).parent.as_posix()) if "/" in doc.path else ""

@@ -1,0 +1,88 @@
+"""Support for the end-to-end tests: Debian's chromium driven by Playwright, a built site served
+on 127.0.0.1, and a record of every request the browser makes.
+
+Chromium comes from the distribution (installed with apt-get when missing, as root), never from
+`playwright install`: no download from Playwright's CDN, and the browser the intranet's users
+actually get on Debian. It starts headless with the features that reach outside turned off.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+ARTIFACTS = Path(os.environ.get("QMS_ARTIFACTS") or Path(__file__).resolve().parent.parent / "test-artifacts")
+
+
+def ensure_chromium() -> Path:
+    """Debian's chromium, installed with apt-get when missing (needs root, as in CI containers)."""
+    if not CHROMIUM.exists() and shutil.which("apt-get") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        for command in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "chromium"]):
+            subprocess.run(command, env=env, check=False, capture_output=True, timeout=1200)
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: install Debian's package (apt-get install chromium) as root.")
+    return CHROMIUM
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class SiteServer:
+    """A built site served on 127.0.0.1 by the standard library, in a background thread."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_port}/"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def outside(url: str, host: str = "127.0.0.1") -> bool:
+    """Whether a request leaves the site's own host (data: and blob: URLs stay in the page)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return False
+    return parts.hostname != host
+
+
+class RequestLog:
+    """Every request of a browser context, pages and workers alike."""
+
+    def __init__(self, context):
+        self.urls: list[str] = []
+        context.on("request", lambda request: self.urls.append(request.url))
+
+    def external(self) -> list[str]:
+        return [u for u in self.urls if outside(u)]
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path

@@ -1,0 +1,170 @@
+"""The intranet's generated pages: browsing, registers, dashboards, home page and navigation."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from builder.catalog import load_catalog
+from builder.dates import parse_date
+from builder.model import Result, Target, Task
+from builder.pages import generated_pages, navigation
+from builder.site_pages import home_page, site_identity
+from builder.site_pages.browse import NAV_DOCUMENTS_LIMIT, browse_nav
+from builder.site_pages.common import href, page_url_of
+from builder.site_pages.plan import period_months, task_state
+from builder.site_pages.review_due import due_reviews
+from builder.site_pages.svg import objective_chart, plan_timeline
+from conftest import REPO, TODAY
+
+TODAY_DATE = parse_date(TODAY)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(REPO, TODAY_DATE, with_git=False)
+
+
+@pytest.fixture(scope="module")
+def pages(catalog):
+    return {p.src_uri: p.content for p in generated_pages(catalog)}
+
+
+def test_urls_match_mkdocs_directory_urls():
+    assert page_url_of("index.md") == ""
+    assert page_url_of("loai/quy-trinh/index.md") == "loai/quy-trinh/"
+    assert page_url_of("so-theo-doi/van-ban-phap-luat.md") == "so-theo-doi/van-ban-phap-luat/"
+    assert href("loai/bieu-mau/index.md", "tai-lieu/bm-01/BM.01.pdf") == "../../tai-lieu/bm-01/BM.01.pdf"
+    assert href("index.md", "tai-lieu/bm-01/BM.01.pdf") == "tai-lieu/bm-01/BM.01.pdf"
+
+
+def test_every_register_and_dashboard_is_generated(pages):
+    for uri in ("loai/quy-trinh/index.md", "loai/bieu-mau/index.md", "don-vi/vp.md", "so-theo-doi/van-ban-phap-luat.md",
+                "so-theo-doi/xem-xet-dinh-ky.md", "so-theo-doi/muc-tieu-chat-luong.md", "so-theo-doi/ke-hoach-nam.md"):
+        assert uri in pages, uri
+
+
+def test_forms_index_links_pdf_and_word(pages):
+    forms = pages["loai/bieu-mau/index.md"]
+    assert "# Danh mục biểu mẫu" in forms
+    assert 'href="../../tai-lieu/bm-01/BM.01.pdf"' in forms and 'href="../../tai-lieu/bm-01/BM.01.docx"' in forms
+    assert "[QT.01](../../tai-lieu/qt-01.md) Quy trình kiểm soát thông tin dạng văn bản" in forms
+    assert 'data-columns="Thuộc quy trình|Tình trạng"' in forms
+
+
+def test_legal_register_lists_citing_documents_and_replacement(pages):
+    register = pages["so-theo-doi/van-ban-phap-luat.md"]
+    row = next(line for line in register.splitlines() if "**19/2014/QĐ-TTg**" in line)
+    assert "[QT.01](../tai-lieu/qt-01.md)" in row and "Còn hiệu lực" in row
+    repealed = next(line for line in register.splitlines() if "**61/2018/NĐ-CP**" in line)
+    assert "Hết hiệu lực toàn bộ" in repealed
+    assert "Bị thay thế bởi [118/2025/NĐ-CP](#vb-118-2025-nd-cp)" in repealed
+    assert '<span id="vb-118-2025-nd-cp"></span>' in register
+
+
+def test_review_list_follows_the_review_rule(catalog):
+    doc = catalog.get("QT.01")
+    overdue = replace(catalog, documents=[replace(doc, effective=date(2025, 10, 1), review_months=12)])
+    (review,) = due_reviews(overdue)
+    assert review.due == date(2026, 10, 1) and review.state == "overdue" and review.days_left == -51
+    soon = replace(catalog, documents=[replace(doc, effective=date(2025, 12, 1), review_months=12)])
+    assert due_reviews(soon)[0].state == "soon"
+    later = replace(catalog, documents=[replace(doc, effective=date(2026, 6, 1), review_months=12)])
+    assert due_reviews(later) == []
+
+
+@pytest.mark.parametrize("period,due,months", [
+    ("Quý I", None, (1, 3)), ("Quý IV", None, (10, 12)), ("Tháng 02", None, (2, 2)), ("Tháng 9-10", None, (9, 10)),
+    ("tháng 7 đến tháng 8", None, (7, 8)), ("6 tháng đầu năm", None, (1, 6)), ("Thường xuyên", None, (1, 12)),
+    ("Theo yêu cầu", date(2026, 5, 3), (5, 5)), ("Theo yêu cầu", None, None)])
+def test_plan_periods(period, due, months):
+    assert period_months(period, due) == months
+
+
+def task(status="planned", due=None, completed=None, period="Tháng 11"):
+    return Task("Việc", period, "VP", status, due, completed)
+
+
+@pytest.mark.parametrize("t,state", [
+    (task("done", date(2026, 3, 31), date(2026, 3, 20)), "done"),
+    (task("done", date(2026, 3, 31), date(2026, 4, 2)), "late_done"),
+    (task("planned", date(2026, 10, 31), period="Tháng 10"), "overdue"),
+    (task("in_progress", date(2026, 11, 30)), "due"),
+    (task("planned", date(2026, 12, 10), period="Tháng 12"), "due"),
+    (task("planned", date(2027, 3, 31), period="Quý I"), "upcoming"),
+    (task("cancelled", date(2026, 3, 31)), "cancelled")])
+def test_plan_task_state_as_of_build_date(t, state):
+    assert task_state(t, TODAY_DATE, 2026) == state
+
+
+def test_plan_page_has_timeline_and_states(pages):
+    plan = pages["so-theo-doi/ke-hoach-nam.md"]
+    assert "<svg" in plan and "Hôm nay 21/11" in plan
+    assert "Tính đến ngày 21/11/2026" in plan and "Hoàn thành" in plan
+
+
+def test_charts_are_well_formed_svg():
+    target = Target("MT.01", "Tỷ lệ hồ sơ đúng hạn <&>", ">=", 98, "%", "VP",
+                    (Result("Quý I", 99.2), Result("Quý II", 97.5)))
+    svg = objective_chart(target, lambda v: f"{v}%")
+    root = ET.fromstring(svg)  # the div holding one svg element
+    circles = root.findall(".//{http://www.w3.org/2000/svg}circle")
+    assert [c.get("fill") for c in circles] == ["#2e7d32", "#c62828"]
+    assert "Chỉ tiêu ≥ 98%" in svg and "&lt;&amp;&gt;" in svg
+    assert "Chưa có kết quả" in objective_chart(replace(target, results=()), str)
+    ET.fromstring(plan_timeline([(1, "Việc <1>", (2, 3), "done"), (2, "Việc", None, "due")], 2026, TODAY_DATE))
+
+
+def test_objectives_dashboard(pages):
+    page = pages["so-theo-doi/muc-tieu-chat-luong.md"]
+    assert page.count('<figure class="qms-figure">') == 7
+    assert "Chưa đạt (Quý II)" in page  # MT.04: one verified complaint in Quý II
+
+
+def test_home_page_keeps_the_intro_and_adds_the_registers(catalog):
+    home = home_page(catalog, "# Trang chủ của Sở\n\nGiới thiệu.\n").content
+    assert home.startswith("# Trang chủ của Sở\n\nGiới thiệu.")
+    for text in ("## Tài liệu mới ban hành", "## Tài liệu đến hạn xem xét", "## Sổ theo dõi",
+                 "[Sổ văn bản pháp luật](so-theo-doi/van-ban-phap-luat.md)", "[Quy trình](loai/quy-trinh/index.md)"):
+        assert text in home, text
+
+
+def test_site_name_and_logo_come_from_the_organisation(catalog):
+    assert site_identity(catalog.organisation) == {
+        "site_name": "Hệ thống quản lý chất lượng - Sở Khoa học và Công nghệ tỉnh Hòa Phong",
+        "logo": "assets/logo.svg"}
+
+
+def test_copies_of_the_text_are_kept_out_of_search(pages):
+    qr_pages = [uri for uri in pages if uri.startswith("tai-lieu/") and "/lan-" in uri]
+    assert qr_pages
+    assert all(pages[uri].startswith("---\nsearch:\n  exclude: true\n---") for uri in qr_pages)
+    assert not pages["tai-lieu/qt-01.md"].startswith("---")
+
+
+def nav_pages(nav) -> list[str]:
+    out = []
+    for item in nav:
+        value = item if isinstance(item, str) else next(iter(item.values()))
+        out += [value] if isinstance(value, str) else nav_pages(value)
+    return out
+
+
+def test_navigation_by_kind_and_unit_lists_each_page_once(catalog, pages):
+    nav = navigation(catalog, guide_pages=[])
+    listed = nav_pages(nav)
+    assert len(listed) == len(set(listed))
+    assert {"Theo loại tài liệu", "Theo đơn vị", "Sổ theo dõi"} <= {next(iter(i)) for i in nav}
+    assert all(uri in pages or uri == "index.md" for uri in listed)
+    assert "tai-lieu/qt-01.md" in listed and "don-vi/vp.md" in listed
+
+
+def test_a_large_kind_is_browsed_through_its_index_page(catalog):
+    forms = catalog.of_kind("form")
+    many = [replace(forms[0], code=f"BM.{n:03d}") for n in range(NAV_DOCUMENTS_LIMIT + 1)]
+    big = replace(catalog, documents=[d for d in catalog.documents if d.kind != "form"] + many)
+    by_kind = dict(next(iter(i.items())) for i in browse_nav(big)[0]["Theo loại tài liệu"])
+    assert by_kind["Biểu mẫu"] == "loai/bieu-mau/index.md"
+    assert isinstance(by_kind["Quy trình"], list)
