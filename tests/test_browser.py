@@ -11,13 +11,12 @@ import re
 import shutil
 
 import pytest
+from playwright import sync_api as playwright_api
+from playwright.sync_api import expect
 
 from browser import CHROMIUM_ARGS, RequestLog, SiteServer, ensure_chromium, screenshot
 from conftest import REPO
 from test_mkdocs_build import mkdocs_build, site_repo
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-expect = playwright_api.expect
 
 QT01 = "QT.01 Quy trình kiểm soát thông tin dạng văn bản"
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
@@ -92,9 +91,6 @@ def page(browser):
     log = RequestLog(context)
     page = context.new_page()
     page.requests = log
-    page.on('console', lambda m: print('console:', m.text))  # DEBUG
-    page.on('worker', lambda w: print('worker:', w.url))  # DEBUG
-    page.on('pageerror', lambda e: print('pageerror:', e))  # DEBUG
     yield page
     context.close()
     assert log.urls, "no request was recorded"
@@ -107,19 +103,10 @@ def search(page, site, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     done = re.compile(r"\d+ tài liệu liên quan|Không tìm thấy")
-    for attempt in range(4):  # typed before Material's search was ready: type again
-        box.click()
-        box.fill("")
-        box.fill(query)
-        try:
-            expect(meta).to_have_text(done, timeout=5000)
-            break
-        except AssertionError:
-            if attempt == 3:
-                print("DEBUG", page.evaluate("""async () => [document.getElementById('__config').textContent,
-                  (await fetch('search/search_index.json')).status, document.querySelector('.md-search__input').value,
-                  document.activeElement && document.activeElement.className]"""))  # DEBUG
-                raise
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup (fill alone sends only an input event)
+    expect(meta).to_have_text(done, timeout=15000)
     page.wait_for_timeout(300)  # let the result list settle
     return [t.strip() for t in page.locator(f"{RESULT_LINKS} article > h1").all_inner_texts()]
 

@@ -10,13 +10,17 @@ Modules, in the order a file goes through them:
 - sections.py   numbered sections → Markdown headings
 - analyse.py    all of the above for one file: an Analysis
 - markdown.py   AST → the project's Markdown
+- batch.py      the options and what the files of one run share (codes in use, earlier imports)
+- codes.py      kind and code of a document; one code never taken by two Word files
+- values.py     front-matter values (issue, dates, sign-offs, unit, changes, records, citations)
+- paths.py      where the document, its images and its kept Word original go
 - plan.py       Analysis → front matter, body and files (placeholders where the file is silent)
 - frontmatter.py, output.py   writing the result atomically
 - run.py        one run over many files, then the project's checks
 - report.py     the per-file report and the summary table
 - texts.py      every Vietnamese text of the import
 """
-from .plan import Options
+from .batch import Options
 from .run import FileResult, import_files
 
 __all__ = ["FileResult", "Options", "import_files"]

@@ -59,6 +59,8 @@ def unwrap(blocks: list) -> list:
 
 
 def analyse(ast: dict, header: PageHeader, organisation: Organisation, form_like: bool = False) -> Analysis:
+    """Control tables are found and removed first (they become front matter), then the
+    remaining blocks get their section headings, from which citations, forms and records are read."""
     blocks = unwrap(ast.get("blocks", []))
     _, found_sections = structure(blocks)
     first = found_sections[0].start if found_sections else len(blocks)

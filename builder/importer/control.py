@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+import datetime
 
 from .ast import Grid, GridCell
 from .words import (CHANGE_COLUMNS, CHANGE_TITLE, HEADER_LABELS, KIND_WORDS, RECORD_COLUMNS, SIGNOFF_FIELDS,
@@ -27,7 +27,7 @@ class SignOffFound:
     role: str
     name: str | None = None
     position: str | None = None
-    date: date | None = None
+    date: datetime.date | None = None
 
 
 @dataclass

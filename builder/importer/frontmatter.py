@@ -17,6 +17,7 @@ _RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 
 
 def scalar(value) -> str:
+    """A value as YAML text: plain when it reads back unchanged, else double-quoted."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

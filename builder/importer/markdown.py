@@ -37,6 +37,7 @@ class Writer:
         return "\n\n".join(p for p in parts if p.strip())
 
     def block(self, block, indent: str = "") -> str:
+        """One block; anything without a Markdown form (raw LaTeX, unknown nodes) is dropped."""
         kind, c = block.get("t"), block.get("c")
         if kind in ("Para", "Plain"):
             return indent + _protect(self.inlines(c).strip())
@@ -74,6 +75,8 @@ class Writer:
         return indent + marker + body
 
     def ordered(self, c, indent: str) -> str:
+        """Decimal lists stay lists; a), (i), A. ... become paragraphs keeping their label,
+        since Python-Markdown only knows 1. 2. 3."""
         (start, style, delim), items = c
         if style.get("t") in ("Decimal", "DefaultStyle"):
             return "\n".join(self.item(f"{start + i}. ", item, indent) for i, item in enumerate(items))
@@ -82,6 +85,7 @@ class Writer:
 
     # --- tables -----------------------------------------------------------------------------
     def table(self, block, indent: str) -> str:
+        """A pipe table, spans resolved (see the module docstring)."""
         grid = table_grid(block)
         if grid.width == 0 or not grid.rows:
             return ""
@@ -175,6 +179,7 @@ class Writer:
         return f"[{text or _escape(url)}]({url.replace(' ', '%20').replace(')', '%29')})"
 
     def picture(self, c) -> str:
+        """An image linked to its extracted file; one the Word file does not hold is dropped."""
         target = self.image(c[2][0])
         if target is None:
             return ""

@@ -32,6 +32,7 @@ def _shown(source: Path, base: Path | None) -> str:
 
 
 def file_report(result: FileResult, index: int, total: int, base: Path | None = None) -> str:
+    """One file: where it went, what was captured, what is left, the findings."""
     lines = [T.REPORT_HEAD.format(index=index, total=total, source=_shown(result.source, base))]
     if result.skip:
         lines.append(T.REPORT_SKIPPED.format(reason=result.skip.message))
@@ -55,6 +56,7 @@ def file_report(result: FileResult, index: int, total: int, base: Path | None = 
 
 
 def summary_table(results: list[FileResult], base: Path | None = None) -> Table:
+    """One row per file: imported or skipped, placeholders, errors, warnings."""
     table = Table(title=T.SUMMARY_TITLE, show_lines=False)
     for column in T.SUMMARY_COLUMNS:
         table.add_column(column, overflow="fold")
@@ -69,6 +71,7 @@ def summary_table(results: list[FileResult], base: Path | None = None) -> Table:
 
 
 def print_report(results: list[FileResult], console: Console, base: Path | None = None) -> None:
+    """Every file report, then the summary table and what to do next."""
     total = len(results)
     for index, result in enumerate(results, 1):
         console.print(file_report(result, index, total, base), markup=False, highlight=False, soft_wrap=True)

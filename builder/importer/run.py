@@ -22,7 +22,9 @@ from .analyse import analyse
 from .convert import ConvertError, convert_all
 from .docx_xml import layout_losses, read_page_header
 from .output import write_plan
-from .plan import Batch, Options, Plan, guess_kind, plan_document, source_name
+from .batch import Batch, Options, source_name
+from .codes import guess_kind
+from .plan import Plan, plan_document
 from .sources import Skip, collect, sniff
 
 Progress = Callable[[str, int, int], None]   # (phase, advance, total)
@@ -43,6 +45,7 @@ class FileResult:
 
 def import_files(root: Path, arguments: list[Path], options: Options, today: date | None = None,
                  progress: Progress | None = None) -> list[FileResult]:
+    """Import every Word file named (folders: each .docx inside); results in input order."""
     root = Path(root)
     paths = collect([Path(a) for a in arguments])
     results = {path: FileResult(path) for path in paths}
@@ -125,6 +128,7 @@ def _batch(root: Path, today: date | None) -> Batch:
 
 
 def _remember(batch: Batch, plan: Plan) -> None:
+    """The batch learns the document just written, so later files see its code and source."""
     name = source_name(plan.source)
     for stale in plan.stale:
         batch.source_of.pop(stale, None)

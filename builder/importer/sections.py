@@ -78,6 +78,7 @@ def _title(text: str) -> str:
 
 
 def _header(level: int, text: str) -> dict:
+    """A pandoc Header block with plain text."""
     words = text.split(" ")
     inlines = []
     for i, word in enumerate(words):
