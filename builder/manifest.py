@@ -36,5 +36,7 @@ def manifest(catalog: Catalog) -> dict:
 
 def write_manifest(catalog: Catalog, site_dir: Path) -> Path:
     path = Path(site_dir) / "manifest.json"
-    atomic_write_text(path, json.dumps(manifest(catalog), ensure_ascii=False, indent=2) + "\n")
+    data = manifest(catalog)
+    data["pdf_stats"] = catalog.memo("pdf_stats", dict)
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return path

@@ -92,7 +92,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config):
-        failures = build_site_files(self.catalog, Path(config.site_dir))
+        # QMS_PDF=0 skips the printed copies (the benchmark measures the site alone with it).
+        failures = [] if os.environ.get("QMS_PDF") == "0" else build_site_files(self.catalog, Path(config.site_dir))
         for f in failures:
             log.error(f.as_text())
         if failures:

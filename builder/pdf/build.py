@@ -45,7 +45,12 @@ def render(items: list[tuple[Document, Variant]], catalog: Catalog, progress: Pr
     pdf_masters = [planner.pdf(doc) for doc, _ in items]
     docx_masters = [planner.docx(doc) for doc in docx]
     unique = list({m.key: m for m in pdf_masters + docx_masters}.values())
+    fresh = [m for m in unique if not m.path.is_file()]
     findings = masters_mod.ensure(unique, planner, progress, workers)
+    # What this build really rendered (the cache spares the rest): shown in manifest.json.
+    stats = catalog.memo("pdf_stats", dict)
+    stats.update(rendered=stats.get("rendered", 0) + len(fresh),
+                 codes=sorted(set(stats.get("codes", [])) | {m.doc.code for m in fresh}))
     rendered = _stamp_all(items, pdf_masters, catalog, findings)
     docx_paths = {m.doc.code: m.path for m in docx_masters if m.path.is_file()}
     return rendered, docx_paths, findings
