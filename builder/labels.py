@@ -111,3 +111,4 @@ DISTRIBUTION_COLUMNS = ("Bản số", "Lần ban hành", "Đơn vị nhận", "N
                         "Tình trạng")
 DISTRIBUTION_EMPTY = "Chưa cấp bản kiểm soát nào của tài liệu này."
 COPY_STATES = {"out": "Đang lưu hành", "recall": "Cần thu hồi", "recalled": "Đã thu hồi"}
+ATTENTION = "Việc cần làm ngay"

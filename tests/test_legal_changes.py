@@ -158,3 +158,17 @@ def test_reassign_moves_documents_of_a_dissolved_unit(law_repo):
     assert law_repo.read(Q) == before.replace("unit: CCTĐC\n", "unit: TĐC\n")
     assert findings_at(law_repo, TODAY) == (0, [])
     assert law_repo.qms("reassign", "VP", "--to", "CCTĐC").exit_code == 1
+
+
+def test_home_page_shows_overdue_items_first(law_repo):
+    from builder.catalog import load_catalog
+    from builder.dates import parse_date
+    from builder.site_pages.home import home_page
+
+    add_replacement(law_repo, effective="2026-08-01")
+    page = home_page(load_catalog(law_repo.root, parse_date("2026-11-21"), with_git=False)).content
+    attention = page.index("## Việc cần làm ngay")
+    assert attention < page.index("## ", attention + 5) and "**Quá hạn** cập nhật trước 01/11/2026" in page
+    assert page.index("**Quá hạn**") < page.index("## ", attention + 5)
+    clean = home_page(load_catalog(law_repo.root, parse_date("2026-07-01"), with_git=False)).content
+    assert "cập nhật trước" not in clean  # the replacement is not in force yet

@@ -39,6 +39,32 @@ def review_section(catalog: Catalog) -> str:
             f"tới.{more}\n\n" + table(REVIEW_HEADER, review_rows(shown, catalog, HOME_PAGE)))
 
 
+def attention_section(catalog: Catalog) -> str:
+    """What is overdue comes first (Quyết định 19/2014/QĐ-TTg duties): legal updates past
+    their 3-month deadline, then those still due, yearly duties, and a changed scope."""
+    from ..duties import duty_status, scope_change
+    from ..law_changes_page import LAW_CHANGES_PAGE
+    from ..legal_changes import impacts
+
+    law = f"[{L.LAW_CHANGES}]({md_link(HOME_PAGE, LAW_CHANGES_PAGE)})"
+    items = []
+    for state, word in (("overdue", "**Quá hạn**"), ("due", "Đến hạn")):
+        for impact in sorted((i for i in impacts(catalog) if i.state == state), key=lambda i: i.due):
+            doc = impact.document
+            items.append(f"- {word} cập nhật trước {vn_date(impact.due)}: [{cell(doc.code)}]"
+                         f"({md_link(HOME_PAGE, page_uri(doc))}) {cell(doc.title)} ({cell(impact.change.describe())}; {law})")
+    for duty in ("internal_audit", "management_review"):
+        status = duty_status(catalog, duty)
+        if status.overdue:
+            items.append(f"- **Quá hạn**: {cell(status.describe())}")
+    change = scope_change(catalog)
+    if change is not None:
+        items.append(f"- Phạm vi hệ thống đã thay đổi so với lần công bố ngày {vn_date(change.announcement.date)}: "
+                     f"{cell(change.describe())}. Cần công bố lại.")
+    body = "\n".join(items) if items else "Không có việc quá hạn hoặc đến hạn."
+    return f"## {L.ATTENTION}\n\n{body}"
+
+
 def registers_section(catalog: Catalog) -> str:
     def go(label, uri, what):
         return f"- [{label}]({md_link(HOME_PAGE, uri)}): {what}"
@@ -57,6 +83,7 @@ def registers_section(catalog: Catalog) -> str:
 
 def home_page(catalog: Catalog, intro: str | None = None) -> GeneratedPage:
     """Intro as written, then the generated sections."""
-    parts = [(intro or DEFAULT_INTRO).strip(), latest_section(catalog), review_section(catalog),
+    parts = [(intro or DEFAULT_INTRO).strip(), attention_section(catalog), latest_section(catalog),
+             review_section(catalog),
              registers_section(catalog)]
     return GeneratedPage(HOME_PAGE, "\n\n".join(parts) + "\n")
