@@ -131,6 +131,7 @@ def main():
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
     parser.add_argument("--weasyprint-sample", type=int, default=20)
     args = parser.parse_args()
+    args.peers = args.peers.resolve()
     peers_python = args.peers / "bin" / "python"
     product, plain = args.work / "product", args.work / "plain"
     print(f"Tạo kho mẫu {args.n} tài liệu, {args.commits} commit...", flush=True)
