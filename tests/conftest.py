@@ -157,6 +157,15 @@ class Repo:
         return result.exit_code, json.loads(result.output)["findings"]
 
 
+def copy_sample(root: Path) -> "Repo":
+    """A copy of the embedded sample system (documents, site_config, mkdocs.yml), outside git."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("procedures", "forms", "site_config"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return Repo(root)
+
+
 def approve_all(root: Path) -> None:
     """Record every effective document's approval with its fingerprint, as `qms approve` does."""
     catalog = load_catalog(root, parse_date(TODAY), with_git=False)

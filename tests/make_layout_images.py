@@ -6,7 +6,6 @@ docs/images/ban-kiem-soat-trang-1.png (controlled copy no. 1 of QT.01 for Văn p
 """
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from datetime import date
@@ -18,7 +17,7 @@ from builder.catalog import load_catalog  # noqa: E402
 from builder.pdf.build import render_pdf  # noqa: E402
 from builder.pdf.copies import issue_copies  # noqa: E402
 from builder.pdf.variants import Variant  # noqa: E402
-from conftest import REPO  # noqa: E402
+from conftest import REPO, copy_sample  # noqa: E402
 from pdfutil import save_png  # noqa: E402
 
 OUT = REPO / "docs" / "images"
@@ -26,9 +25,7 @@ OUT = REPO / "docs" / "images"
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        for name in ("procedures", "forms", "site_config"):
-            shutil.copytree(REPO / name, root / name)
+        root = copy_sample(Path(tmp) / "repo").root
         catalog = load_catalog(root, date(2026, 11, 21), with_git=False)
         pdf, findings = render_pdf(catalog.get("QT.01"), catalog, Variant.uncontrolled())
         assert not findings, findings

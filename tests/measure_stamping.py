@@ -4,7 +4,6 @@ Run: .venv/bin/python tests/measure_stamping.py
 """
 from __future__ import annotations
 
-import shutil
 import statistics
 import sys
 import tempfile
@@ -20,15 +19,13 @@ from builder.pdf.build import ORIENTATIONS  # noqa: E402
 from builder.pdf.copies import issue_copies, master_pdf  # noqa: E402
 from builder.pdf.stamp import render_stamps, stamp  # noqa: E402
 from builder.pdf.variants import Variant  # noqa: E402
-from conftest import REPO  # noqa: E402
+from conftest import copy_sample  # noqa: E402
 from pdfutil import reader  # noqa: E402
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        for name in ("procedures", "forms", "site_config"):
-            shutil.copytree(REPO / name, root / name)
+        root = copy_sample(Path(tmp) / "repo").root
         catalog = load_catalog(root, date(2026, 11, 21), with_git=False)
         qt01 = catalog.get("QT.01")
         extra = catalog.get("QT.02").body.split("\n\n")

@@ -1,7 +1,7 @@
 """Superseded issues, issue history and the 'what changed' view, built from git by real mkdocs."""
 from gitutil import commit_all, init
 from test_mkdocs_build import mkdocs_build, site_repo
-from test_revisions import Q, add_step, new_issue
+from test_revisions import add_step, new_issue
 
 from builder.textdiff import diff_markdown
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 from playwright import sync_api as playwright_api
 from playwright.sync_api import expect
 
 from browser import CHROMIUM_ARGS, RequestLog, SiteServer, ensure_chromium, screenshot
-from conftest import REPO
+from conftest import copy_sample
 from test_mkdocs_build import mkdocs_build, site_repo
 
 QT01 = "QT.01 Quy trình kiểm soát thông tin dạng văn bản"
@@ -60,10 +59,7 @@ def browser():
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
     """The embedded sample system, built once and served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("procedures", "forms", "site_config"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("sample") / "repo").root
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     with SiteServer(root / "site") as server:

@@ -1,5 +1,4 @@
 """The CI files shipped for the agency's own repository are valid and call the documented commands."""
-from pathlib import Path
 
 import yaml
 

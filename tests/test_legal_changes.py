@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import TODAY, make_repo
-from test_sample import copy_sample
+from conftest import copy_sample
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 LEGAL_RULES_TESTED = {"legal-update-overdue", "legal-update-due", "internal-audit-overdue",

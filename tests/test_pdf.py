@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -16,7 +15,7 @@ from builder.pdf import master as masters
 from builder.pdf.build import build_site_files, render, render_pdf
 from builder.pdf.paths import cache_dir
 from builder.pdf.variants import Variant
-from conftest import REPO, TODAY
+from conftest import TODAY, copy_sample
 from pdfutil import all_text, decode_qr, flat, fonts, page_texts, reader
 
 # Rules whose failing case lives here (they come from the print build, not from `qms check`).
@@ -27,8 +26,7 @@ AGENCY = "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH HÒA PHONG"
 
 def sample(root):
     """A copy of the embedded sample system (no git: the catalog reads the files alone)."""
-    for name in ("procedures", "forms", "site_config"):
-        shutil.copytree(REPO / name, root / name)
+    copy_sample(root)
     return load_catalog(root, parse_date(TODAY), with_git=False)
 
 

@@ -2,27 +2,18 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from builder.catalog import load_catalog
 from builder.checks import run_checks
 from builder.dates import parse_date
-from conftest import REPO, TODAY, Repo
-from gitutil import commit_all, init
+from conftest import REPO, TODAY, copy_sample
+from gitutil import init
 from test_mkdocs_build import mkdocs_build
 
 SYSTEM_PROCEDURES = ("kiểm soát thông tin dạng văn bản", "đánh giá nội bộ", "xem xét của lãnh đạo",
                      "không phù hợp", "rủi ro và cơ hội", "hài lòng")
-
-
-def copy_sample(root):
-    root.mkdir(parents=True)
-    for name in ("procedures", "forms", "site_config"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return Repo(root)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +41,6 @@ def test_sample_is_a_complete_system(catalog):
 
 def test_sample_site_manifest_lists_every_document(tmp_path, catalog):
     repo = copy_sample(tmp_path / "sample")
-    shutil.copytree(REPO / "site_config", repo.root / "site_config", dirs_exist_ok=True)
     result = mkdocs_build(repo.root)
     assert result.returncode == 0, result.stderr
     manifest = json.loads((repo.root / "site" / "manifest.json").read_text(encoding="utf-8"))
