@@ -8,7 +8,7 @@ from . import labels as L
 from .catalog import Catalog
 from .dates import vn_date
 from .model import Document
-from .pages import (DOCS_FOLDER, GeneratedPage, cell, document_page, issue_page_uri, revision_label)
+from .pages import (DOCS_FOLDER, GeneratedPage, cell, document_page, issue_page_uri, unindexed_heading, revision_label)
 from .text import slug
 from .textdiff import diff_markdown
 
@@ -50,7 +50,7 @@ def history_section(doc: Document, catalog: Catalog, uri: str) -> str:
             view += f" · [{L.VIEW_CHANGES}]({_relative(uri, diff_page_uri(doc.code, rev))})"
         rows.append(f"| {revision_label(rev)} | {vn_date(version.effective)} | "
                     f"{cell(summaries.get(rev) or '')} | {cell(approver)} | {view} |")
-    return f"## {L.HISTORY}\n\n" + "\n".join(rows)
+    return unindexed_heading(L.HISTORY) + "\n\n" + "\n".join(rows)
 
 
 def superseded_page(current: Document, old: Document, catalog: Catalog) -> GeneratedPage:

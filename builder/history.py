@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .gitsource import Commit, GitSource
 from .loader import parse_document
+from .parse_cache import CACHE
 from .model import Document
 
 
@@ -47,18 +48,25 @@ class History:
 
 
 class BlobDocuments:
-    """Parsed documents by blob sha: each committed content is parsed once."""
+    """Parsed documents by blob id: each committed content is parsed once, and the versions a
+    build has not seen before are read from git together."""
 
     def __init__(self, source: GitSource):
         self.source = source
-        self.cache: dict[tuple[str, str], Document | None] = {}
+
+    def prefetch(self, wanted) -> None:
+        """Parse every (path, blob) not parsed yet, reading their contents in one git call."""
+        missing = {(path, sha) for path, sha in wanted if CACHE.get(path, sha) is None}
+        contents = self.source.blobs(sorted({sha for _, sha in missing}))
+        for path, sha in missing:
+            if sha in contents:
+                parse_document(path, contents[sha], sha)
 
     def get(self, path: str, sha: str) -> Document | None:
-        key = (path, sha)
-        if key not in self.cache:
-            doc, _ = parse_document(path, self.source.blob(sha))
-            self.cache[key] = doc
-        return self.cache[key]
+        result = CACHE.get(path, sha)
+        if result is None:
+            result = parse_document(path, self.source.blob(sha), sha)
+        return result[0]
 
 
 def build_history(source: GitSource, blobs: BlobDocuments | None = None) -> History:
@@ -68,7 +76,9 @@ def build_history(source: GitSource, blobs: BlobDocuments | None = None) -> Hist
         return history
     blobs = blobs or BlobDocuments(source)
     code_at_path: dict[str, str] = {}
-    for commit, changes in source.log():
+    log = list(source.log())
+    blobs.prefetch((c.path, c.blob) for _, changes in log for c in changes if c.blob)
+    for commit, changes in log:
         for change in changes:
             if change.blob is None:
                 code = code_at_path.pop(change.path, None)
@@ -103,7 +113,9 @@ def load_base(source: GitSource, ref: str, blobs: BlobDocuments | None = None,
         commit = source.repo.git.merge_base(commit, "HEAD") or commit
     blobs = blobs or BlobDocuments(source)
     documents = {}
-    for path, sha in source.tree(commit).items():
+    tree = source.tree(commit)
+    blobs.prefetch(tree.items())
+    for path, sha in tree.items():
         doc = blobs.get(path, sha)
         if doc is not None and doc.code:
             documents.setdefault(doc.code, doc)

@@ -1,11 +1,11 @@
 """Reading document files into Documents: each file read once, every problem a finding."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from . import yamlsrc
 from .messages import finding
+from .parse_cache import CACHE, blob_id
 from .model import ChangeRow, Document, Record, Result, SignOff, Target, Task
 from .schema import KINDS, REQUIRED_WHEN_IN_FORCE, all_fields, fields_for, STATUSES
 from .shapes import Context, report_unknown
@@ -46,21 +46,17 @@ def load_document(root: Path, path: Path) -> tuple[Document | None, list]:
     return parse_document(rel, raw)
 
 
-_PARSED: dict = {}
-_PARSED_LIMIT = 50_000
-
-
-def parse_document(rel: str, raw: bytes) -> tuple[Document | None, list]:
+def parse_document(rel: str, raw: bytes, blob: str | None = None) -> tuple[Document | None, list]:
     """Parse one file's bytes. Returns the document (None when unusable) and its findings.
 
     The same bytes at the same path parse to the same result, so the working tree, the base
-    commit and the history share one parse of every unchanged file."""
-    key = (rel, hashlib.sha1(raw).digest())
-    if key not in _PARSED:
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.clear()
-        _PARSED[key] = _parse_document(rel, raw)
-    doc, findings = _PARSED[key]
+    commit and the history share one parse of every unchanged file (see parse_cache)."""
+    blob = blob or blob_id(raw)
+    result = CACHE.get(rel, blob)
+    if result is None:
+        result = _parse_document(rel, raw)
+        CACHE.put(rel, blob, result)
+    doc, findings = result
     return doc, list(findings)
 
 

@@ -94,6 +94,10 @@ class Document:
     lines: object = None            # yamlsrc.Located, for line lookups
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived data, computed once
 
+    def __getstate__(self):
+        """Stored parses (parse_cache) leave out derived data: it is recomputed on demand."""
+        return {**self.__dict__, "cache": {}}
+
     def line(self, *keys) -> int:
         """File line of a front-matter key path (falls back to its nearest parent)."""
         return self.lines.line(*keys) if self.lines is not None else 1

@@ -60,6 +60,18 @@ def cell(text) -> str:
     return html.escape(str(text if text is not None else ""), quote=False).replace("|", "&#124;").replace("\n", " ")
 
 
+def unindexed_heading(title: str) -> str:
+    """A heading over control data or lists repeated across pages (sign-offs, issue history,
+    print files, lists of documents): its section stays out of the search index, so a search
+    is answered by the document that holds the words, not by every page that repeats them."""
+    return f"## {title} {{ data-search-exclude }}"
+
+
+def unindexed(block: str) -> str:
+    """A Markdown block (a list of documents) shown on the page but left out of search."""
+    return f'<div data-search-exclude="1" markdown>\n\n{block}\n\n</div>'
+
+
 def revision_label(revision: int | None) -> str:
     return f"{revision:02d}" if revision else L.NONE
 
@@ -109,7 +121,7 @@ def signoff_block(doc: Document, catalog: Catalog) -> str:
     row(L.DATE, lambda s: vn_date(s.date))
     approved = doc.signoffs.get("approved")
     extra = f"\n\n{L.DECISION}: {cell(approved.decision)}" if approved and approved.decision else ""
-    return f"## {L.SIGNOFFS}\n\n" + "\n".join(rows) + extra
+    return unindexed_heading(L.SIGNOFFS) + "\n\n" + "\n".join(rows) + extra
 
 
 def change_table(doc: Document) -> str:
@@ -234,7 +246,7 @@ def master_list_page(catalog: Catalog) -> GeneratedPage:
     from .site_pages.common import filter_bar  # site_pages builds on this module
 
     bar = filter_bar([L.KIND, L.UNIT, L.STATUS])
-    return GeneratedPage(MASTER_LIST_PAGE, f"# {L.MASTER_LIST}\n\n{intro}\n\n{bar}\n\n" + "\n".join(rows) + "\n")
+    return GeneratedPage(MASTER_LIST_PAGE, f"# {L.MASTER_LIST}\n\n{intro}\n\n{bar}\n\n" + unindexed("\n".join(rows)) + "\n")
 
 
 def _field_rows(fields, prefix="") -> list[str]:

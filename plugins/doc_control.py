@@ -30,6 +30,7 @@ from builder.assets import linked_files
 from builder.pages import generated_pages, navigation, page_uri
 from builder.pdf.build import build_site_files
 from builder.sanitize import sanitize_html
+from builder.search_index import compact_search_index
 from builder.site_pages import HOME_PAGE, home_page, site_identity
 
 log = get_plugin_logger(__name__)
@@ -100,6 +101,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(f"Không xuất bản: {len(failures)} tài liệu không tạo được bản in (xem các dòng LỖI "
                               "ở trên). Sửa rồi dựng lại.")
         write_manifest(self.catalog, Path(config.site_dir))
+        compact_search_index(Path(config.site_dir))
         if self.final_site_dir:
             publish_dir(Path(config.site_dir), Path(self.final_site_dir))
             config.site_dir = self.final_site_dir

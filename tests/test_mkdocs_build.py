@@ -55,6 +55,26 @@ def test_build_publishes_pages_and_manifest(built):
     assert not (built.root / "site.building").exists()
 
 
+def test_search_indexes_content_not_control_boilerplate(built):
+    """Sign-offs, issue history and print files repeat on every page: a search for 'ký duyệt'
+    or a signer's name must not return every document. The content, legal basis and change
+    table stay searchable."""
+    raw = (built.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Quy trình kiểm soát" in raw, "the index is written as UTF-8, not \\u-escaped"
+    index = json.loads(raw)
+    titles = {e["title"] for e in index["docs"] if e["location"].startswith("tai-lieu/qt-01/")}
+    assert {"1. Mục đích", "Căn cứ pháp lý", "Theo dõi sửa đổi tài liệu"} <= titles
+    assert not titles & {"Ký duyệt", "Lịch sử ban hành", "Bản in", "Sổ theo dõi phân phối"}
+    assert not any("Nguyễn Thị Khánh" in e["text"] for e in index["docs"] if e["location"].startswith("tai-lieu/"))
+    page = (built.root / "site" / "tai-lieu" / "qt-01" / "index.html").read_text(encoding="utf-8")
+    assert 'id="ky-duyet"' in page and "{ data-search-exclude }" not in page
+    # Lists of documents show every title but are not search results themselves.
+    master = [e for e in index["docs"] if e["location"].startswith("danh-muc-tai-lieu/")]
+    assert master and not any("BM.01" in e["text"] for e in master)
+    listing = (built.root / "site" / "danh-muc-tai-lieu" / "index.html").read_text(encoding="utf-8")
+    assert "<table>" in listing and "BM.01" in listing
+
+
 def test_broken_document_fails_build_and_keeps_published_site(built):
     before = (built.root / "site" / "manifest.json").read_bytes()
     built.edit(Q, "revision: 2", "revison: 2")

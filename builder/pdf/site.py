@@ -8,7 +8,7 @@ from .. import labels as L
 from ..catalog import Catalog
 from ..dates import vn_date
 from ..model import Document
-from ..pages import cell, revision_label
+from ..pages import cell, unindexed_heading, revision_label
 from .paths import has_pdf
 
 _REGISTERS: dict = {}
@@ -31,7 +31,7 @@ def print_section(doc: Document, uri: str) -> str:
         return ""
     from ..site_pages.downloads import download_links  # one naming rule for every download link
 
-    return f"## {L.PRINT_FILES}\n\n{download_links(doc, uri)}\n\n{L.PRINT_NOTE}"
+    return f"{unindexed_heading(L.PRINT_FILES)}\n\n{download_links(doc, uri)}\n\n{L.PRINT_NOTE}"
 
 
 def _state(copy: reg.Copy, doc: Document) -> str:
@@ -48,11 +48,11 @@ def distribution_section(doc: Document, catalog: Catalog) -> str:
         return ""
     copies = reg.of_code(register_of(catalog), doc.code)
     if not copies:
-        return f"## {L.DISTRIBUTION}\n\n{L.DISTRIBUTION_EMPTY}"
+        return f"{unindexed_heading(L.DISTRIBUTION)}\n\n{L.DISTRIBUTION_EMPTY}"
     org = catalog.organisation
     rows = ["| " + " | ".join(L.DISTRIBUTION_COLUMNS) + " |", "|" + "---|" * len(L.DISTRIBUTION_COLUMNS)]
     for c in copies:
         rows.append(f"| {c.copy:02d} | {revision_label(c.revision)} | {cell(org.unit_name(c.unit))} | "
                     f"{vn_date(c.issued)} | {cell(org.person_name(c.issued_by))} | "
                     f"{vn_date(c.recalled) or L.NONE} | {_state(c, doc)} |")
-    return f"## {L.DISTRIBUTION}\n\n" + "\n".join(rows)
+    return unindexed_heading(L.DISTRIBUTION) + "\n\n" + "\n".join(rows)

@@ -12,7 +12,7 @@ from .. import labels as L
 from ..catalog import Catalog
 from ..dates import vn_date
 from ..model import Document
-from ..pages import GeneratedPage, cell, page_uri, revision_label, status_badge
+from ..pages import GeneratedPage, cell, page_uri, revision_label, status_badge, unindexed, unindexed_heading
 from ..schema import KIND_PLURALS
 from ..text import slug
 from .common import filter_bar, md_link, table
@@ -63,7 +63,7 @@ def forms_index_page(catalog: Catalog) -> GeneratedPage:
              "biểu mẫu có tình trạng khác «Đang áp dụng» không được sử dụng.")
     rows = [form_row(d, catalog, uri) for d in forms]
     return GeneratedPage(uri, f"# {L.FORMS_INDEX}\n\n{intro}\n\n"
-                              f"{filter_bar([L.PARENT_SHORT, L.STATUS])}\n\n{table(FORM_HEADER, rows)}\n")
+                              f"{filter_bar([L.PARENT_SHORT, L.STATUS])}\n\n{unindexed(table(FORM_HEADER, rows))}\n")
 
 
 def kind_page(kind: str, catalog: Catalog) -> GeneratedPage:
@@ -73,7 +73,7 @@ def kind_page(kind: str, catalog: Catalog) -> GeneratedPage:
     uri = kind_uri(kind)
     docs = by_code(catalog.of_kind(kind))
     rows = [document_row(d, catalog, uri) for d in docs]
-    body = f"{filter_bar([L.UNIT, L.STATUS])}\n\n{table(DOC_HEADER, rows)}" if docs else "Chưa có tài liệu."
+    body = f"{filter_bar([L.UNIT, L.STATUS])}\n\n{unindexed(table(DOC_HEADER, rows))}" if docs else "Chưa có tài liệu."
     return GeneratedPage(uri, f"# {KIND_PLURALS.get(kind, kind)}\n\n{len(docs)} {L.COUNT_DOCUMENTS}.\n\n{body}\n")
 
 
@@ -99,7 +99,7 @@ def unit_page(unit: str, catalog: Catalog) -> GeneratedPage:
     for kind in KIND_PLURALS:
         of_kind = by_code(d for d in docs if d.kind == kind)
         if of_kind:
-            out.append(f"## {KIND_PLURALS[kind]}\n\n" +
+            out.append(unindexed_heading(KIND_PLURALS[kind]) + "\n\n" +
                        table(header, [document_row(d, catalog, uri, unit=False) for d in of_kind]))
     return GeneratedPage(uri, "\n\n".join(out) + "\n")
 
