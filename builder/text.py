@@ -54,6 +54,14 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's toc (set in mkdocs.yml): Markdown's own slug of the
+    folded text, so 'Định nghĩa' gives '#dinh-nghia' rather than dropping the đ ('#inh-nghia')."""
+    from markdown.extensions.toc import slugify
+
+    return slugify(fold(value), separator)
+
+
 def slug(text: str) -> str:
     """ASCII, lower-case, dash-separated slug used in URLs."""
     out = []

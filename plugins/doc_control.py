@@ -32,6 +32,7 @@ from builder.pdf.build import build_site_files
 from builder.sanitize import sanitize_html
 from builder.search_index import compact_search_index
 from builder.site_pages import HOME_PAGE, home_page, site_identity
+from builder.text import heading_slug
 
 log = get_plugin_logger(__name__)
 
@@ -63,6 +64,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if errors:
             raise PluginError(f"Không xuất bản: {len(errors)} lỗi trong tài liệu (xem các dòng LỖI ở trên). "
                               "Sửa các lỗi rồi dựng lại.")
+        # Heading anchors keep the đ: '#dinh-nghia', not '#inh-nghia' (Markdown's default slug).
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
         config.nav = navigation(self.catalog, guide_pages=self.config.guide)
         identity = site_identity(self.catalog.organisation)
         config.site_name = identity.get("site_name", config.site_name)

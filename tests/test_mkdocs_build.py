@@ -50,6 +50,8 @@ def test_build_publishes_pages_and_manifest(built):
                  "Soạn thảo", "Xem xét", "Phê duyệt", "Nguyễn Thị Khánh", "Theo dõi sửa đổi tài liệu",
                  "Ban hành lần đầu", "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH HÒA PHONG"):
         assert text in page, text
+    # Section anchors a reader can share keep the đ of "Mục đích" as d.
+    assert 'id="1-muc-dich"' in page and 'id="theo-doi-sua-doi-tai-lieu"' in page
     master = (built.root / "site" / "danh-muc-tai-lieu" / "index.html").read_text(encoding="utf-8")
     assert "Danh mục tài liệu nội bộ" in master and "KH.2026" in master and "BM.01" in master
     assert not (built.root / "site.building").exists()
