@@ -38,12 +38,13 @@ class ChangedDocument:
 
 
 def changed_documents(catalog: Catalog) -> list[ChangedDocument]:
-    """Documents whose file differs from the base, plus documents that disappeared."""
+    """Documents whose file (or a form's original Word file) differs from the base, plus
+    documents that disappeared."""
     if catalog.base is None:
         return []
     changed = catalog.base.changed_paths
     out = [ChangedDocument(d, catalog.base.documents.get(d.code)) for d in catalog.documents
-           if d.path in changed]
+           if d.path in changed or d.attachment in changed]
     out += [ChangedDocument(None, b) for code, b in catalog.base.documents.items() if catalog.get(code) is None]
     return sorted(out, key=lambda c: c.code)
 

@@ -173,6 +173,14 @@ _RULES = [
              "Nội dung đã thay đổi so với lần ban hành {revision} đang áp dụng (bản ở {base}) nhưng "
              "lần ban hành không tăng. Tăng revision lên {next}, thêm dòng {next} vào bảng changes, "
              "ghi ngày hiệu lực mới và phê duyệt lại bằng 'qms approve {code} --by ...'."),
+    RuleText("attachment-changed-without-revision", E, "Lịch sử ban hành",
+             "Sửa tệp Word gốc của biểu mẫu mà không ban hành lần mới",
+             "Tệp Word gốc ghi ở trường 'attachment' là bản cán bộ tải về để dùng, nên thuộc nội dung "
+             "được kiểm soát của biểu mẫu: thay tệp này phải thành một lần ban hành mới.",
+             "Tệp {file} đã thay đổi so với lần ban hành {revision} đang áp dụng (bản ở {base}) nhưng "
+             "lần ban hành không tăng. Tăng revision lên {next}, thêm dòng {next} vào bảng changes, ghi "
+             "ngày hiệu lực mới và phê duyệt lại bằng 'qms approve {code} --by ...'; nếu thay nhầm, "
+             "lấy lại tệp cũ bằng 'git checkout {base} -- {file}'."),
     RuleText("revision-sequence", E, "Lịch sử ban hành", "Lần ban hành giảm hoặc nhảy cóc",
              "Lần ban hành chỉ tăng từng bước một: 1, 2, 3...",
              "Lần ban hành {revision} không hợp lệ: bản trước (ở {base}) là lần {previous}, lần mới phải "

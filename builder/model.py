@@ -1,6 +1,7 @@
 """The controlled-document model: typed, normalised, with the line of each front-matter key."""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -101,6 +102,16 @@ class Document:
     def line(self, *keys) -> int:
         """File line of a front-matter key path (falls back to its nearest parent)."""
         return self.lines.line(*keys) if self.lines is not None else 1
+
+    @property
+    def attachment(self) -> str | None:
+        """Repository path of a form's original Word file ('attachment', written relative to the
+        form's own file), or None; a path that leaves the repository counts as none."""
+        value = self.front_matter.get("attachment") if self.kind == "form" else None
+        if not isinstance(value, str) or not value.strip():
+            return None
+        where = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), value.strip()))
+        return None if where.startswith("..") or posixpath.isabs(where) else where
 
     @property
     def in_force(self) -> bool:

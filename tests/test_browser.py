@@ -116,6 +116,23 @@ def test_search_without_diacritics_lists_and_opens_the_procedure(page, sample_si
     assert "/tai-lieu/qt-01/" in page.url
 
 
+def test_opened_result_highlights_words_typed_without_diacritics(page, sample_site):
+    search(page, sample_site, "kiem soat tai lieu")
+    page.locator(RESULT_LINKS).first.click()
+    expect(page.locator("article h1").first).to_have_text(re.compile("^" + re.escape(QT01)))
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.first).to_be_visible()
+    words = {t.lower() for t in marks.all_inner_texts()}
+    assert {"kiểm", "soát"} <= words, (words, page.url)   # Material passes the matched words in ?h=
+    assert page.locator("article mark mark").count() == 0   # never marked twice
+
+    search(page, sample_site, "danh gia noi bo")
+    page.locator(RESULT_LINKS).first.click()
+    expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
+    words = {t.lower() for t in page.locator("article mark[data-md-highlight]").all_inner_texts()}
+    assert "đánh" in words, (words, page.url)
+
+
 def test_search_with_diacritics_and_d_for_dj(page, sample_site):
     assert search(page, sample_site, "kiểm soát tài liệu")[0] == QT01
     assert search(page, sample_site, "Quy trình kiểm soát thông tin dạng văn bản")[0] == QT01

@@ -242,3 +242,25 @@ def test_mkdocs_build_stops_on_a_rendering_failure(tmp_path):
     result = mkdocs_build(repo.root)
     assert result.returncode != 0 and "[pdf-render]" in result.stderr and "Traceback" not in result.stderr
     assert (repo.root / "site" / "manifest.json").read_bytes() == before
+
+
+def test_a_form_kept_in_its_original_word_file_is_downloaded_as_that_file(tmp_path):
+    """`qms import` keeps the .docx of a form whose layout Markdown cannot hold; the site's
+    'Word' download of that form is the original file, byte for byte, not a conversion."""
+    from docx import Document as WordDocument
+
+    from conftest import make_repo
+
+    repo = make_repo(tmp_path / "repo")
+    original = tmp_path / "BM.01.docx"
+    word = WordDocument()
+    word.add_paragraph("PHIẾU ĐỀ NGHỊ (bản Word gốc có ô gộp)")
+    word.save(original)
+    repo.write("forms/attachments/BM.01.docx", original.read_bytes())
+    repo.edit("forms/BM.01-phieu-de-nghi.md", "procedure: QT.01\n",
+              "procedure: QT.01\nattachment: attachments/BM.01.docx\n")
+    catalog = load_catalog(repo.root, parse_date(TODAY), with_git=False)
+    site = tmp_path / "site"
+    assert build_site_files(catalog, site) == []
+    assert (site / "tai-lieu" / "bm-01" / "BM.01.docx").read_bytes() == original.read_bytes()
+    assert (site / "tai-lieu" / "bm-01" / "BM.01.pdf").is_file()

@@ -19,7 +19,7 @@ Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 GIT_RULES_TESTED = {
     "content-changed-without-revision", "revision-sequence", "revision-effective-date",
     "revision-approval", "approval-fingerprint", "review-fingerprint", "approval-unsigned",
-    "withdrawn-code-reused", "document-deleted", "history-shallow",
+    "withdrawn-code-reused", "document-deleted", "history-shallow", "attachment-changed-without-revision",
 }
 
 
@@ -69,6 +69,29 @@ def test_edit_without_new_issue_fails_then_new_issue_passes(git_repo):
     assert [f for f in findings if f["rule"] == "approval-fingerprint" and f["path"] == Q]
     assert "nội dung đã thay đổi sau khi phê duyệt".lower() in findings[0]["message"].lower() or any(
         "Nội dung đã thay đổi sau khi phê duyệt" in f["message"] for f in findings)
+
+
+def test_replacing_a_forms_original_word_file_needs_a_new_issue(git_repo):
+    """Staff download the original Word file of an imported form: swapping it silently would
+    change the form in use without a new issue."""
+    form = "forms/BM.01-phieu-de-nghi.md"
+    git_repo.write("forms/attachments/BM.01.docx", b"PK original form")
+    git_repo.edit(form, "procedure: QT.01\n", "procedure: QT.01\nattachment: attachments/BM.01.docx\n")
+    commit_all(git_repo.root, "Giữ tệp Word gốc của BM.01")
+    assert git_repo.findings() == (0, [])
+
+    git_repo.write("forms/attachments/BM.01.docx", b"PK another layout")
+    code, findings = git_repo.findings()
+    assert code == 1
+    found = [f for f in findings if f["rule"] == "attachment-changed-without-revision"]
+    assert len(found) == 1 and found[0]["path"] == form
+    assert git_repo.read(form).split("\n")[found[0]["line"] - 1].startswith("attachment:")
+    assert "forms/attachments/BM.01.docx" in found[0]["message"] and "revision lên 2" in found[0]["message"]
+
+    # In a pull request only the Word file changed, yet the form is reviewed and the gate fails.
+    commit_all(git_repo.root, "Thay tệp Word")
+    gate = git_repo.qms("check", "--base", "HEAD~1", "--format", "markdown")
+    assert gate.exit_code == 1 and "BM.01" in gate.output and "attachment-changed-without-revision" in gate.output
 
 
 def test_committed_change_checked_against_its_parent(git_repo):

@@ -106,22 +106,34 @@ def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None
     its page in the built site; return findings for those that failed."""
     docs = [d for d in catalog.documents if has_pdf(d)]
     forms = [d for d in docs if has_docx(d)]
+    originals = {d.code: original_word_file(d, catalog.root) for d in forms}
+    converted = [d for d in forms if originals[d.code] is None]
     rendered, docx_paths, findings = render([(d, site_variant(d)) for d in docs], catalog, progress,
-                                            workers, forms)
+                                            workers, converted)
     site_dir = Path(site_dir)
     for item in rendered:
         if item.path is not None:
             _copy(item.path, site_dir / site_file(item.doc, "pdf"))
     for doc in forms:
-        if doc.code in docx_paths:
-            _copy(docx_paths[doc.code], site_dir / site_file(doc, "docx"))
+        source = originals[doc.code] or docx_paths.get(doc.code)
+        if source is not None:
+            _copy(source, site_dir / site_file(doc, "docx"))
     return findings
+
+
+def original_word_file(doc: Document, root: Path) -> Path | None:
+    """The Word file a form was imported from, when `qms import` kept it because the converted
+    form lost its layout (merged cells, text boxes): staff download that one, not a conversion."""
+    if doc.attachment and doc.attachment.lower().endswith(".docx"):
+        path = Path(root) / doc.attachment
+        return path if path.is_file() else None
+    return None
 
 
 def total_work(catalog: Catalog) -> int:
     """Number of masters a site build looks at (for a progress bar)."""
     docs = [d for d in catalog.documents if has_pdf(d)]
-    return len(docs) + sum(1 for d in docs if has_docx(d))
+    return len(docs) + sum(1 for d in docs if has_docx(d) and original_word_file(d, catalog.root) is None)
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -1,7 +1,6 @@
 """Forms and their procedures, references by code, and codes mentioned in the text."""
 from __future__ import annotations
 
-import posixpath
 import re
 
 from ..messages import finding
@@ -99,7 +98,7 @@ def attachment_exists(doc, catalog):
     value = doc.front_matter.get("attachment") if doc.kind == "form" else None
     if not isinstance(value, str) or not value.strip() or is_placeholder(value):
         return
-    where = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), value.strip()))
-    if where.startswith("..") or not (catalog.root / where).is_file():
+    where = doc.attachment
+    if where is None or not (catalog.root / where).is_file():
         yield finding("form-attachment-missing", doc.path, doc.line("attachment"), value=value.strip(),
-                      where=where)
+                      where=where or value.strip())

@@ -29,6 +29,18 @@ def content_change_needs_new_issue(doc, catalog):
                       revision=doc.revision, next=doc.revision + 1, base=_short(catalog), code=doc.code)
 
 
+@document_rule("attachment-changed-without-revision")
+def attachment_change_needs_new_issue(doc, catalog):
+    """A form's original Word file is what staff download: changing it is a new issue too."""
+    base = _base_of(doc, catalog)
+    if base is None or base.status != "effective" or doc.revision != base.revision or not doc.revision:
+        return
+    if doc.attachment and doc.attachment in catalog.base.changed_paths:
+        yield finding("attachment-changed-without-revision", doc.path, doc.line("attachment"),
+                      file=doc.attachment, revision=doc.revision, next=doc.revision + 1,
+                      base=_short(catalog), code=doc.code)
+
+
 @document_rule("revision-sequence")
 def revision_moves_by_one(doc, catalog):
     """The issue number never decreases and never jumps."""
