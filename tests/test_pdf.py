@@ -264,3 +264,25 @@ def test_a_form_kept_in_its_original_word_file_is_downloaded_as_that_file(tmp_pa
     assert build_site_files(catalog, site) == []
     assert (site / "tai-lieu" / "bm-01" / "BM.01.docx").read_bytes() == original.read_bytes()
     assert (site / "tai-lieu" / "bm-01" / "BM.01.pdf").is_file()
+
+
+def test_wide_table_in_a_procedure_turns_only_its_pages(catalog):
+    """A 9-column table in the middle of a procedure: its page is landscape, the pages around it
+    stay portrait, and every page keeps the running header, the stamp and the QR code."""
+    wide = ("\n\n## 8. Bảng theo dõi\n\n| " + " | ".join(f"Cột {i}" for i in range(1, 10)) + " |\n|"
+            + "---|" * 9 + "\n| " + " | ".join(f"ô {i}" for i in range(1, 10)) + " |\n\n"
+            "## 9. Điều khoản thi hành\n\nĐoạn sau bảng rộng.\n")
+    qt02 = catalog.get("QT.02")
+    doc = replace(qt02, body=qt02.body + wide, cache={})
+    pdf, findings = render_pdf(doc, catalog, Variant.uncontrolled())
+    assert findings == []
+    pages, texts = reader(pdf).pages, page_texts(pdf)
+    landscape = [float(p.mediabox.width) > float(p.mediabox.height) for p in pages]
+    table_page = next(i for i, t in enumerate(texts) if "Cột 9" in t)
+    assert landscape[table_page] and not landscape[0]
+    assert "8. Bảng theo dõi" in texts[table_page]   # the heading goes with its table
+    assert not landscape[next(i for i, t in enumerate(texts) if "Đoạn sau bảng rộng" in t)]
+    assert landscape.count(True) == 1
+    for index, text in enumerate(texts):
+        assert "TÀI LIỆU KHÔNG KIỂM SOÁT KHI IN" in text and f"Trang {index + 1}/{len(pages)}" in text
+    assert decode_qr(pdf, table_page) == [canonical_issue_url(catalog, "QT.02", doc.revision)]

@@ -60,10 +60,31 @@ local function filters(job, stats)
   }
 end
 
+-- Each top-level table goes through the template's wide-table(columns)[...], which turns the
+-- pages of a table too wide for portrait to landscape (only those pages). Nested tables stay
+-- as they are: a page cannot start inside a list or a quote. A heading right above the table
+-- goes with it, so it is never left alone at the foot of the previous page.
+local function mark_wide_tables(blocks)
+  local out = pandoc.Blocks({})
+  for _, block in ipairs(blocks) do
+    if block.t == "Table" then
+      local heading = (#out > 0 and out[#out].t == "Header") and table.remove(out) or nil
+      out:insert(pandoc.RawBlock("typst", "#wide-table(" .. #block.colspecs .. ")["))
+      if heading then out:insert(heading) end
+      out:insert(block)
+      out:insert(pandoc.RawBlock("typst", "]"))
+    else
+      out:insert(block)
+    end
+  end
+  return out
+end
+
 local function convert(job)
   local stats = {columns = 0}
   local doc = pandoc.read(job.markdown, READER)
   doc = doc:walk(filters(job, stats))
+  if job.to == "typst" then doc.blocks = mark_wide_tables(doc.blocks) end
   if job.to == "docx" then
     local opts = {}
     if job.reference_doc then opts.reference_doc = job.reference_doc end

@@ -25,7 +25,7 @@ from .fonts import font_setup
 from .paths import REFERENCE_DOCX, TEMPLATE, cache_file
 from .source import MAIN, body_dir, document_data, qr_svg
 
-RENDERER = "5"        # bump when the code (not the template) changes what a master looks like
+RENDERER = "6"        # bump when the code (not the template) changes what a master looks like
 
 
 @dataclass

@@ -13,7 +13,11 @@ from ..pages import canonical_issue_url, revision_label
 from ..schema import KINDS
 from .paths import TEMPLATE
 
-MAIN = (f'#import "/{TEMPLATE}": layout, horizontalrule\n'
+# wide-table is looked up, not imported: a template edited before it existed still works
+# (its wide tables then follow the template's own whole-document rule).
+MAIN = (f'#import "/{TEMPLATE}" as template\n'
+        '#import template: layout, horizontalrule\n'
+        '#let wide-table(n, body) = dictionary(template).at("wide-table", default: (n, b) => b)(n, body)\n'
         '#show: layout.with(json(bytes(sys.inputs.data)), bytes(sys.inputs.qr))\n')
 OVERLAY = f'#import "/{TEMPLATE}": overlay\n#overlay(json(bytes(sys.inputs.data)))\n'
 
