@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .cache_guard import committed_cache_files
 from .config import load_organisation, load_register
 from .duties import Activities, load_activities
 from .history import Base, History, load_git
@@ -26,6 +27,7 @@ class Catalog:
     history: History = field(default_factory=History)
     base: Base | None = None
     activities: Activities = field(default_factory=Activities)
+    committed_cache: list[str] = field(default_factory=list)   # .qms-cache files git tracks
 
     def __post_init__(self):
         self.by_code: dict[str, Document] = {}
@@ -57,10 +59,12 @@ def load_catalog(root: Path, today: date | None = None, base_ref: str | None = "
     root = Path(root)
     organisation, org_findings = load_organisation(root)
     register, reg_findings = load_register(root)
-    PARSED.attach(root)
+    committed_cache = committed_cache_files(root)
+    PARSED.attach(root, trusted=not committed_cache)
     documents, doc_findings = load_documents(root)
     activities, act_findings = load_activities(root)
     history, base = load_git(root, base_ref, merge_base) if with_git else (History(), None)
     PARSED.save(root)
     return Catalog(root, documents, organisation, register, today or date.today(),
-                   org_findings + reg_findings + act_findings + doc_findings, history, base, activities)
+                   org_findings + reg_findings + act_findings + doc_findings, history, base, activities,
+                   committed_cache)

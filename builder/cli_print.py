@@ -52,6 +52,7 @@ def pdf_command(codes, output, root, today):
     from .pdf.variants import site_variant
 
     catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    _refuse_committed_cache(catalog)
     unknown = [c for c in codes if catalog.get(c) is None]
     if unknown:
         raise click.BadParameter(f"không có tài liệu mã hiệu {', '.join(unknown)}.", param_hint="CODES")
@@ -73,6 +74,14 @@ def pdf_command(codes, output, root, today):
     if findings:
         click.echo(FORMATS["text"](findings))
     sys.exit(1 if has_errors(findings) else 0)
+
+
+def _refuse_committed_cache(catalog) -> None:
+    """Never print from a cache that came with the repository (see builder/cache_guard.py)."""
+    found = [f for f in run_checks(catalog, only={"cache-committed"}) if f.rule == "cache-committed"]
+    if found:
+        click.echo(FORMATS["text"](found), err=True)
+        _fail("Không tạo bản in khi bộ đệm .qms-cache nằm trong kho; làm theo hướng dẫn ở trên.")
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -113,6 +122,7 @@ def issue_copy(code, unit, count, person, when, output, root, today):
                                  param_hint="--to")
     by = _person(catalog, person, "--by")
     doc = catalog.get(code)
+    _refuse_committed_cache(catalog)
     blocking = [f for f in run_checks(catalog) if doc is not None and f.path == doc.path
                 and f.severity is Severity.ERROR]
     if blocking:

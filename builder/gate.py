@@ -14,7 +14,7 @@ from .report import _cell, summary_line
 REPOSITORY_WIDE = {
     "code-unique", "form-missing", "form-parent-mismatch", "form-parent", "form-unlisted",
     "reference-unresolved", "document-deleted", "withdrawn-code-reused", "history-shallow",
-    "config-invalid", "register-invalid",
+    "config-invalid", "register-invalid", "cache-committed",
 }
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 

@@ -16,7 +16,9 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-STORE = Path(".qms-cache") / "parsed.pickle"
+from .cache_guard import CACHE_DIR
+
+STORE = Path(CACHE_DIR) / "parsed.pickle"
 _MEMORY_LIMIT = 50_000
 
 
@@ -42,7 +44,7 @@ class ParseCache:
     def __init__(self):
         self.entries: dict[tuple[str, str], tuple] = {}
         self.used: set[tuple[str, str]] = set()
-        self.on_disk: dict[Path, set] = {}   # root → keys its store holds
+        self.on_disk: dict[Path, set | None] = {}   # root → keys its store holds (None: untrusted)
         self.parses = 0                        # documents parsed (not found) in this process
 
     def get(self, rel: str, blob: str):
@@ -60,10 +62,16 @@ class ParseCache:
         self.used.add(key)
         self.parses += 1
 
-    def attach(self, root: Path) -> None:
-        """Start a load of `root`: bring in what an earlier build of it parsed."""
+    def attach(self, root: Path, trusted: bool = True) -> None:
+        """Start a load of `root`: bring in what an earlier build of it parsed, unless the store
+        cannot be trusted (see cache_guard); an untrusted store is neither read nor written."""
         root = Path(root).resolve()
         self.used = set()
+        if not trusted:
+            self.on_disk[root] = None
+            return
+        if self.on_disk.get(root, ()) is None:
+            del self.on_disk[root]
         if root in self.on_disk:
             return
         self.on_disk[root] = set()
@@ -80,7 +88,7 @@ class ParseCache:
     def save(self, root: Path) -> None:
         """Keep what this load used, atomically; a cache that cannot be written is skipped."""
         root = Path(root).resolve()
-        if self.used == self.on_disk.get(root):
+        if root not in self.on_disk or self.on_disk[root] is None or self.used == self.on_disk[root]:
             return
         target = root / STORE
         kept = {key: self.entries[key] for key in self.used if key in self.entries}

@@ -179,6 +179,7 @@ def make_repo(root: Path, files: dict[str, str] = BASE_FILES, approved: bool = T
     shutil.copytree(REPO / "site_config", root / "site_config",
                     ignore=shutil.ignore_patterns("docs", "theme", "activities.yml"))
     repo = Repo(root)
+    repo.write(".gitignore", ".qms-cache/\nsite/\nsite.*/\nban-in/\n")   # as the sample repository has
     for rel, content in files.items():
         repo.write(rel, content)
     if approved:

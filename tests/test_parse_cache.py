@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 
 from builder import parse_cache
 from builder.catalog import load_catalog
@@ -12,6 +13,7 @@ from conftest import TODAY
 from gitutil import commit_all, git, init
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
+CACHE_RULES_TESTED = {"cache-committed"}
 
 
 def fresh_cache(monkeypatch) -> ParseCache:
@@ -76,8 +78,7 @@ def test_a_damaged_or_foreign_store_is_ignored(repo, monkeypatch):
     assert load_catalog(repo.root, parse_date(TODAY), with_git=False).get("QT.01").revision == 2
 
     # Parses written by other builder code (here: a different source hash) are not trusted.
-    forged = load_catalog(repo.root, parse_date(TODAY), with_git=False).get("QT.01")
-    forged.title = "Tiêu đề giả"
+    forged = replace(load_catalog(repo.root, parse_date(TODAY), with_git=False).get("QT.01"), title="Tiêu đề giả")
     store.write_bytes(pickle.dumps(("another-version", {(Q, blob_id(raw)): (forged, [])})))
     fresh_cache(monkeypatch)
     assert load_catalog(repo.root, parse_date(TODAY), with_git=False).get("QT.01").title != "Tiêu đề giả"
@@ -103,3 +104,33 @@ def test_blobs_are_read_together(repo):
     together = source.blobs(shas + ["0" * 39 + "1"])
     assert set(together) == set(shas)
     assert all(together[sha] == source.blob(sha) for sha in shas)
+
+
+def test_a_cache_committed_to_git_is_never_trusted(repo, monkeypatch):
+    """A pull request that force-adds .qms-cache could bring parses (or PDFs) the build would
+    trust; such a cache is not read, and the check fails until it is removed from git."""
+    init(repo.root)
+    load_catalog(repo.root, parse_date(TODAY))
+    raw = (repo.root / Q).read_bytes()
+    forged = replace(load_catalog(repo.root, parse_date(TODAY)).get("QT.01"), title="Tiêu đề giả")
+    from builder.parse_cache import code_version
+    (repo.root / parse_cache.STORE).write_bytes(
+        pickle.dumps((code_version(), {(Q, blob_id(raw)): (forged, [])})))
+    git(repo.root, "add", "-f", ".qms-cache/parsed.pickle")
+    commit_all(repo.root, "Đưa bộ đệm vào kho")
+
+    fresh_cache(monkeypatch)
+    code, findings = repo.findings()
+    assert code == 1
+    found = [f for f in findings if f["rule"] == "cache-committed"]
+    assert found and found[0]["path"] == ".qms-cache" and "git rm -r --cached .qms-cache" in found[0]["message"]
+    catalog = load_catalog(repo.root, parse_date(TODAY))
+    assert catalog.get("QT.01").title == "Quy trình kiểm soát thông tin dạng văn bản"
+
+    result = repo.qms("pdf", "QT.01", "--output", str(repo.root / "ban-in"))
+    assert result.exit_code == 1 and "cache-committed" in result.output
+    assert not (repo.root / "ban-in").exists()
+
+    git(repo.root, "rm", "-r", "-q", "--cached", ".qms-cache")
+    commit_all(repo.root, "Gỡ bộ đệm")
+    assert "cache-committed" not in {f["rule"] for f in repo.findings()[1]}

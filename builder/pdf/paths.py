@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cache_guard import CACHE_DIR
 from ..model import Document
 from ..text import slug
 
-CACHE_DIR = ".qms-cache"
 TEMPLATE = "site_config/print/tai-lieu.typ"
 FONTS_DIR = "site_config/print/fonts"
 REFERENCE_DOCX = "site_config/print/bieu-mau.docx"

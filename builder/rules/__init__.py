@@ -41,5 +41,5 @@ def document_rule(rule_id: str):
 
 def load_all() -> dict[str, Callable]:
     """Import every rule module so that its rules register themselves."""
-    from . import codes, changes, signoffs, forms, units, legal_rules, review, placeholders, revisions, legal_deadline, duties, safe_html, distribution  # noqa: F401
+    from . import codes, changes, signoffs, forms, units, legal_rules, review, placeholders, revisions, legal_deadline, duties, safe_html, distribution, cache  # noqa: F401
     return RULE_FUNCTIONS
