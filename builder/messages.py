@@ -185,8 +185,9 @@ _RULES = [
              "Thư mục .qms-cache giữ kết quả phân tích và bản PDF đã tạo của máy dựng; nó không thuộc "
              "kho tài liệu. Một bộ đệm nằm trong git có thể mang bản PDF không được tạo từ tài liệu, "
              "nên chương trình không dùng nó và không xuất bản cho tới khi gỡ ra khỏi kho.",
-             "Git đang theo dõi {count} tệp trong {folder}/ (ví dụ {example}). Gỡ khỏi kho bằng "
-             "'git rm -r --cached {folder}', kiểm tra .gitignore có dòng '{folder}/', rồi commit."),
+             "Git đang theo dõi {count} tệp trong {folder}/ (ví dụ {example}). Xóa bộ đệm khỏi kho và "
+             "khỏi máy bằng 'git rm -r -q {folder}' (lần dựng sau tự tạo lại), kiểm tra .gitignore có "
+             "dòng '{folder}/', rồi commit."),
     RuleText("revision-sequence", E, "Lịch sử ban hành", "Lần ban hành giảm hoặc nhảy cóc",
              "Lần ban hành chỉ tăng từng bước một: 1, 2, 3...",
              "Lần ban hành {revision} không hợp lệ: bản trước (ở {base}) là lần {previous}, lần mới phải "
