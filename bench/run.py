@@ -115,6 +115,9 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
+TARGET_SIZE = 1000   # the issue states its targets for a corpus of 1,000 documents
+
+
 def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f} ×" if b else "—"
 
@@ -179,19 +182,26 @@ def main():
     ours_rate = rendered / pdf_seconds if rendered else 0.0
 
 
+    def verdict(met) -> str:
+        """Targets hold at N = 1,000; a smaller corpus is dominated by fixed costs (start-up, the
+        guide and register pages), so its rows are shown without a verdict."""
+        if args.n < TARGET_SIZE:
+            return f"(mục tiêu xét ở N = {TARGET_SIZE:,})".replace(",", ".")
+        return "đạt" if met else "chưa đạt"
+
     overhead = t_nopdf / t_plain - 1
     rows += [
         Row("Dựng trang (không PDF) so với MkDocs thuần", f"{t_nopdf:.1f} s", f"{t_plain:.1f} s",
-            ratio(t_nopdf, t_plain), "≤ +15 %", "đạt" if overhead <= 0.15 else "chưa đạt"),
+            ratio(t_nopdf, t_plain), "≤ +15 %", verdict(overhead <= 0.15)),
         Row("Dựng lần đầu gồm mọi PDF so với MkDocs thuần (không PDF)", f"{t_cold:.1f} s ({rendered} PDF)",
-            f"{t_plain:.1f} s", ratio(t_cold, t_plain), "≤ 3 ×", "đạt" if t_cold <= 3 * t_plain else "chưa đạt"),
+            f"{t_plain:.1f} s", ratio(t_cold, t_plain), "≤ 3 ×", verdict(t_cold <= 3 * t_plain)),
         Row("Dựng lại sau khi sửa 1 tài liệu", f"{t_warm:.1f} s, {warm_stats.get('rendered', '?')} PDF vẽ lại",
             f"{t_plain:.1f} s (dựng lại toàn bộ)", ratio(t_warm, t_plain),
             "chỉ PDF của tài liệu đã sửa",
-            "đạt" if warm_stats.get("rendered") and set(warm_stats.get("codes", [])) == {doc["code"]} else "chưa đạt"),
+            verdict(warm_stats.get("rendered") and set(warm_stats.get("codes", [])) == {doc["code"]})),
         Row("Chỉ mục lịch sử khi dựng lại (1 git log, phân tích đã lưu) so với 1 git log mỗi tệp",
             f"{t_hist:.2f} s", f"{t_perfile:.2f} s",
-            f"{t_perfile / t_hist:.0f} × nhanh hơn", "≥ 20 ×", "đạt" if t_perfile / t_hist >= 20 else "chưa đạt"),
+            f"{t_perfile / t_hist:.0f} × nhanh hơn", "≥ 20 ×", verdict(t_perfile / t_hist >= 20)),
         Row("Chỉ mục lịch sử lần dựng đầu (phân tích các phiên bản cũ)", f"{t_hist_first:.2f} s",
             f"{t_perfile:.2f} s", f"{t_perfile / t_hist_first:.0f} × nhanh hơn", "", ""),
         Row("Chỉ mục lịch sử riêng lẻ (phân tích mọi phiên bản, không bộ đệm)", f"{t_hist_alone:.2f} s",
@@ -199,9 +209,9 @@ def main():
         Row("Thêm git-revision-date-localized vào MkDocs thuần", f"{t_hist:.2f} s (chỉ mục)",
             f"+{t_gitplugin - t_plain:.1f} s ({t_gitplugin:.1f} s)", f"{(t_gitplugin - t_plain) / t_hist:.0f} ×", "", ""),
         Row("Tốc độ PDF (tài liệu/giây)", f"{ours_rate:.1f}", f"{weasy:.2f} (WeasyPrint)",
-            f"{ours_rate / weasy:.0f} ×" if weasy else "—", "≥ 20 ×", "đạt" if weasy and ours_rate / weasy >= 20 else "chưa đạt"),
+            f"{ours_rate / weasy:.0f} ×" if weasy else "—", "≥ 20 ×", verdict(weasy and ours_rate / weasy >= 20)),
         Row("Kích thước chỉ mục tìm kiếm", f"{our_index / 1e6:.2f} MB", f"{plain_index / 1e6:.2f} MB",
-            ratio(our_index, plain_index), "≤ 1,5 ×", "đạt" if our_index <= 1.5 * plain_index else "chưa đạt"),
+            ratio(our_index, plain_index), "≤ 1,5 ×", verdict(our_index <= 1.5 * plain_index)),
         Row("qms check trên toàn kho (lần sau / lần đầu)", f"{t_check:.2f} s / {t_check_cold:.2f} s",
             "", "", "", ""),
         Row("Bộ nhớ đỉnh khi dựng", f"{rss_cold / 1024:.0f} MiB", "", "", "", ""),
