@@ -13,7 +13,7 @@ from .legal import LegalRegister
 from .loader import load_documents
 from .model import Document
 from .org import Organisation
-from .parse_cache import CACHE as PARSED
+from . import parse_cache
 
 
 @dataclass
@@ -60,11 +60,11 @@ def load_catalog(root: Path, today: date | None = None, base_ref: str | None = "
     organisation, org_findings = load_organisation(root)
     register, reg_findings = load_register(root)
     committed_cache = committed_cache_files(root)
-    PARSED.attach(root, trusted=not committed_cache)
+    parse_cache.CACHE.attach(root, trusted=not committed_cache)
     documents, doc_findings = load_documents(root)
     activities, act_findings = load_activities(root)
     history, base = load_git(root, base_ref, merge_base) if with_git else (History(), None)
-    PARSED.save(root)
+    parse_cache.CACHE.save(root)
     return Catalog(root, documents, organisation, register, today or date.today(),
                    org_findings + reg_findings + act_findings + doc_findings, history, base, activities,
                    committed_cache)

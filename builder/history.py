@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .gitsource import Commit, GitSource
 from .loader import parse_document
-from .parse_cache import CACHE
+from . import parse_cache
 from .model import Document
 
 
@@ -56,14 +56,14 @@ class BlobDocuments:
 
     def prefetch(self, wanted) -> None:
         """Parse every (path, blob) not parsed yet, reading their contents in one git call."""
-        missing = {(path, sha) for path, sha in wanted if CACHE.get(path, sha) is None}
+        missing = {(path, sha) for path, sha in wanted if parse_cache.CACHE.get(path, sha) is None}
         contents = self.source.blobs(sorted({sha for _, sha in missing}))
         for path, sha in missing:
             if sha in contents:
                 parse_document(path, contents[sha], sha)
 
     def get(self, path: str, sha: str) -> Document | None:
-        result = CACHE.get(path, sha)
+        result = parse_cache.CACHE.get(path, sha)
         if result is None:
             result = parse_document(path, self.source.blob(sha), sha)
         return result[0]

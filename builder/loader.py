@@ -5,7 +5,8 @@ from pathlib import Path
 
 from . import yamlsrc
 from .messages import finding
-from .parse_cache import CACHE, blob_id
+from . import parse_cache
+from .parse_cache import blob_id
 from .model import ChangeRow, Document, Record, Result, SignOff, Target, Task
 from .schema import KINDS, REQUIRED_WHEN_IN_FORCE, all_fields, fields_for, STATUSES
 from .shapes import Context, report_unknown
@@ -52,10 +53,10 @@ def parse_document(rel: str, raw: bytes, blob: str | None = None) -> tuple[Docum
     The same bytes at the same path parse to the same result, so the working tree, the base
     commit and the history share one parse of every unchanged file (see parse_cache)."""
     blob = blob or blob_id(raw)
-    result = CACHE.get(rel, blob)
+    result = parse_cache.CACHE.get(rel, blob)
     if result is None:
         result = _parse_document(rel, raw)
-        CACHE.put(rel, blob, result)
+        parse_cache.CACHE.put(rel, blob, result)
     doc, findings = result
     return doc, list(findings)
 

@@ -69,26 +69,27 @@ class ParseCache:
         self.used = set()
         if not trusted:
             self.on_disk[root] = None
-            return
-        if self.on_disk.get(root, ()) is None:
-            del self.on_disk[root]
-        if root in self.on_disk:
-            return
-        self.on_disk[root] = set()
+        elif self.on_disk.get(root) is None:   # not read yet in this process (or untrusted before)
+            self.on_disk[root] = self._read(root)
+
+    def _read(self, root: Path) -> set:
+        """Bring the stored parses of `root` into memory; the keys it held (none when missing,
+        truncated or written by other builder code)."""
         try:
             with open(root / STORE, "rb") as handle:
                 version, entries = pickle.load(handle)
-        except Exception:  # missing, truncated or from another version: parse afresh
-            return
-        if version == code_version() and isinstance(entries, dict):
-            for key, value in entries.items():
-                self.entries.setdefault(key, value)
-            self.on_disk[root] = set(entries)
+        except Exception:
+            return set()
+        if version != code_version() or not isinstance(entries, dict):
+            return set()
+        for key, value in entries.items():
+            self.entries.setdefault(key, value)
+        return set(entries)
 
     def save(self, root: Path) -> None:
         """Keep what this load used, atomically; a cache that cannot be written is skipped."""
         root = Path(root).resolve()
-        if root not in self.on_disk or self.on_disk[root] is None or self.used == self.on_disk[root]:
+        if self.on_disk.get(root) is None or self.used == self.on_disk[root]:
             return
         target = root / STORE
         kept = {key: self.entries[key] for key in self.used if key in self.entries}

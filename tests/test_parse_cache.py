@@ -20,9 +20,6 @@ def fresh_cache(monkeypatch) -> ParseCache:
     """A new process's cache: nothing in memory, only what is on disk."""
     cache = ParseCache()
     monkeypatch.setattr(parse_cache, "CACHE", cache)
-    monkeypatch.setattr("builder.loader.CACHE", cache)
-    monkeypatch.setattr("builder.history.CACHE", cache)
-    monkeypatch.setattr("builder.catalog.PARSED", cache)
     return cache
 
 
