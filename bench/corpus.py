@@ -20,8 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from builder.fingerprint import fingerprint  # noqa: E402
-from builder.loader import parse_document  # noqa: E402
+from builder.documents.loader import parse_document  # noqa: E402
+from builder.revisions.fingerprint import fingerprint  # noqa: E402
 
 UNITS = ["VP", "KHTC", "QLKH", "CNCDS", "TĐC", "TTRA"]
 PREPARERS = {"VP": "ntkhanh", "KHTC": "ltnga", "QLKH": "tvquang", "CNCDS": "hmduc", "TĐC": "ptyen", "TTRA": "hmduc"}

@@ -17,10 +17,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from builder import parse_cache  # noqa: E402
-from builder.gitsource import GitSource  # noqa: E402
-from builder.history import build_history  # noqa: E402
-from builder.loader import load_documents  # noqa: E402
+from builder.cache import parse_cache  # noqa: E402
+from builder.documents.loader import load_documents  # noqa: E402
+from builder.revisions.git_source import GitSource  # noqa: E402
+from builder.revisions.history import build_history  # noqa: E402
 
 
 def main():

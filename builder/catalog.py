@@ -5,15 +5,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .cache_guard import committed_cache_files
-from .config import load_organisation, load_register
-from .duties import Activities, load_activities
-from .history import Base, History, load_git
-from .legal import LegalRegister
-from .loader import load_documents
-from .model import Document
-from .org import Organisation
-from . import parse_cache
+from builder.cache import parse_cache
+from builder.cache.folder import committed_cache_files
+from builder.documents.loader import load_documents
+from builder.documents.model import Document
+from builder.duties.yearly import Activities, load_activities
+from builder.legal.register import LegalRegister
+from builder.legal.register_file import load_register
+from builder.organisation.config_file import load_organisation
+from builder.organisation.model import Organisation
+from builder.revisions.history import Base, History, load_git
 
 
 @dataclass

@@ -20,19 +20,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from builder.addresses import page_uri
 from builder.catalog import load_catalog
-from builder.checks import run_checks
-from builder.dates import parse_date
-from builder.findings import Severity
-from builder.fsutil import discard_dir, publish_dir, staging_dir
-from builder.manifest import write_manifest
-from builder.assets import linked_files
-from builder.pages import generated_pages, navigation, page_uri
+from builder.documents.dates import parse_date
+from builder.documents.html_safety import sanitize_html
+from builder.findings.finding import Severity
 from builder.pdf.build import build_site_files
-from builder.sanitize import sanitize_html
-from builder.search_index import compact_search_index
-from builder.site_pages import HOME_PAGE, home_page, site_identity
-from builder.text import heading_slug
+from builder.rules.runner import run_checks
+from builder.site.assets import linked_files
+from builder.site.identity import site_identity
+from builder.site.manifest import write_manifest
+from builder.site.mkdocs_material import (DIRECTORY_URLS_REQUIRED, compact_search_index, heading_slug, mkdocs_nav,
+                                          nav_items)
+from builder.site.navigation import navigation
+from builder.site.pages import generated_pages
+from builder.site.pages.home import HOME_PAGE, home_page
+from builder.storage.staging import discard_dir, publish_dir, staging_dir
 
 log = get_plugin_logger(__name__)
 
@@ -66,7 +69,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                               "Sửa các lỗi rồi dựng lại.")
         # Heading anchors keep the đ: '#dinh-nghia', not '#inh-nghia' (Markdown's default slug).
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
-        config.nav = navigation(self.catalog, guide_pages=self.config.guide)
+        if not config.use_directory_urls:  # builder/addresses.py: issue URLs are printed as QR codes
+            raise PluginError(DIRECTORY_URLS_REQUIRED)
+        config.nav = mkdocs_nav(navigation(self.catalog, guide_pages=nav_items(self.config.guide)))
         identity = site_identity(self.catalog.organisation)
         config.site_name = identity.get("site_name", config.site_name)
         if "logo" in identity:
@@ -91,7 +96,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         return files
 
     def on_page_content(self, html, *, page, config, files):
-        """No published page runs script that a document carried (see builder/sanitize.py)."""
+        """No published page runs script that a document carried (see builder/documents/html_safety.py)."""
         return sanitize_html(html)
 
     @event_priority(-100)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builder.approve import approve
 from builder.catalog import load_catalog
-from builder.cli import main
-from builder.dates import parse_date
+from builder.cli.main import main
+from builder.documents.dates import parse_date
+from builder.revisions.approve import approve
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-21"

@@ -13,12 +13,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from conftest import REPO, copy_sample  # noqa: E402
+from pdfutil import save_png  # noqa: E402
+
 from builder.catalog import load_catalog  # noqa: E402
 from builder.pdf.build import render_pdf  # noqa: E402
 from builder.pdf.copies import issue_copies  # noqa: E402
 from builder.pdf.variants import Variant  # noqa: E402
-from conftest import REPO, copy_sample  # noqa: E402
-from pdfutil import save_png  # noqa: E402
 
 OUT = REPO / "docs" / "images"
 

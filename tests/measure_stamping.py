@@ -14,13 +14,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from conftest import copy_sample  # noqa: E402
+from pdfutil import reader  # noqa: E402
+
 from builder.catalog import load_catalog  # noqa: E402
 from builder.pdf.build import ORIENTATIONS  # noqa: E402
 from builder.pdf.copies import issue_copies, master_pdf  # noqa: E402
 from builder.pdf.stamp import render_stamps, stamp  # noqa: E402
 from builder.pdf.variants import Variant  # noqa: E402
-from conftest import copy_sample  # noqa: E402
-from pdfutil import reader  # noqa: E402
 
 
 def main() -> None:

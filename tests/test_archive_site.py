@@ -3,7 +3,7 @@ from gitutil import commit_all, init
 from test_mkdocs_build import mkdocs_build, site_repo
 from test_revisions import add_step, new_issue
 
-from builder.textdiff import diff_markdown
+from builder.revisions.text_diff import diff_markdown
 
 
 def test_site_shows_history_superseded_issue_and_changes(tmp_path):

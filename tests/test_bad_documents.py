@@ -5,10 +5,10 @@ import unicodedata
 from dataclasses import dataclass
 
 import pytest
-
-from builder.messages import RULES
-from builder.rules import LOADER_RULES, load_all
 from conftest import QT01
+
+from builder.findings.rule_texts import RULES
+from builder.rules.runner import registered_rules
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 F = "forms/BM.01-phieu-de-nghi.md"
@@ -199,10 +199,11 @@ def test_every_rule_has_a_failing_case():
     assert {c.rule for c in CASES} | tested == set(RULES)
 
 
-def test_every_rule_is_implemented_once():
-    implemented = set(load_all()) | LOADER_RULES
-    assert implemented == set(RULES)
-    assert not set(load_all()) & LOADER_RULES
+def test_every_check_rule_has_one_function_and_the_others_none():
+    """Rules of stage 'check' are functions in builder/rules; loader and print rules are not."""
+    checks = {r.id for r in RULES.values() if r.stage == "check"}
+    assert set(registered_rules()) == checks
+    assert all(fn.rule.id == rule_id for rule_id, fn in registered_rules().items())
 
 
 def test_text_output_names_file_line_and_rule(repo):

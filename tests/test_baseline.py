@@ -1,7 +1,7 @@
 """The baseline repository of the tests is valid: every rule passes on it."""
 import pytest
 
-from builder.messages import RULES
+from builder.findings.rule_texts import RULES
 
 
 def test_baseline_has_no_findings(repo):

@@ -10,11 +10,10 @@ import json
 import re
 
 import pytest
-from playwright import sync_api as playwright_api
-from playwright.sync_api import expect
-
 from browser import CHROMIUM_ARGS, RequestLog, SiteServer, ensure_chromium, screenshot
 from conftest import copy_sample
+from playwright import sync_api as playwright_api
+from playwright.sync_api import expect
 from test_mkdocs_build import mkdocs_build, site_repo
 
 QT01 = "QT.01 Quy trình kiểm soát thông tin dạng văn bản"

@@ -1,7 +1,6 @@
 """The CI files shipped for the agency's own repository are valid and call the documented commands."""
 
 import yaml
-
 from conftest import REPO
 
 

@@ -4,8 +4,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from builder.cli import main
-from builder.messages import RULES
+from builder.cli.main import main
+from builder.findings.rule_texts import RULES
 
 
 def test_rules_lists_every_rule():

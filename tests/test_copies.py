@@ -7,13 +7,14 @@ import os
 import subprocess
 import sys
 
-from builder.catalog import load_catalog
-from builder.dates import parse_date
-from builder.distribution import REGISTER, load
-from builder.pages import document_page
-from builder.pdf.copies import master_pdf
 from conftest import TODAY
 from pdfutil import decode_qr, page_texts
+
+from builder.catalog import load_catalog
+from builder.distribution.register import REGISTER, load
+from builder.documents.dates import parse_date
+from builder.pdf.copies import master_pdf
+from builder.site.pages.document import document_page
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 
@@ -69,7 +70,7 @@ def test_issue_copy_refuses_a_document_with_errors(repo):
 def test_two_processes_at_once_get_consecutive_unique_numbers(repo):
     catalog = load_catalog(repo.root, parse_date(TODAY), with_git=False)
     master_pdf(catalog.get("QT.01"), catalog)          # both processes then go straight to the lock
-    command = [sys.executable, "-c", "from builder.cli import main; main()", "issue-copy", "QT.01",
+    command = [sys.executable, "-c", "from builder.cli.main import main; main()", "issue-copy", "QT.01",
                "--copies", "3", "--by", "ntkhanh", "--root", str(repo.root), "--today", TODAY]
     processes = [subprocess.Popen(command + ["--to", unit], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True, env=dict(os.environ)) for unit in ("VP", "KHTC", "QLKH", "VP")]

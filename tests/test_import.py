@@ -5,17 +5,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from builder.catalog import load_catalog
-from builder.cli import main
-from builder.dates import parse_date
-from builder.importer import Options, import_files
-from builder.importer.markdown import Writer
-from builder.importer.sources import collect, sniff
-from builder.importer.words import find_date, sentence_case
-from builder.loader import parse_document
 from conftest import TODAY
 from docx_factory import PEOPLE, Procedure, form_docx
+
+from builder.catalog import load_catalog
+from builder.cli.main import main
+from builder.documents.dates import parse_date
+from builder.documents.loader import parse_document
+from builder.importer.batch import Options
+from builder.importer.markdown import Writer
+from builder.importer.run import import_files
+from builder.importer.sources import collect, sniff
+from builder.importer.words import find_date, sentence_case
 
 QT09 = "procedures/QT.09-quy-trinh-tiep-nhan-va-xu-ly-phan-anh-kien-nghi.md"
 BM02 = "forms/BM.02-so-theo-doi-phan-anh-kien-nghi.md"
@@ -216,7 +217,6 @@ def test_out_folder_and_usage_errors(repo, word):
 def test_step_names_are_not_a_signoff_grid(repo, tmp_path):
     """A step table whose steps are called 'Soạn thảo', 'Xem xét', 'Phê duyệt' stays in the body."""
     from docx import Document
-
     from docx_factory import bold, fill
 
     doc = Document()
@@ -277,8 +277,8 @@ def test_markdown_escapes_what_would_change_meaning():
 
 
 def test_linked_files_are_published_beside_the_page(repo, tmp_path):
-    from builder.assets import linked_files
-    from builder.pages import page_uri
+    from builder.addresses import page_uri
+    from builder.site.assets import linked_files
 
     run_import(repo, Procedure(forms=()).save(tmp_path / "QT09.docx"))
     catalog = load_catalog(repo.root, parse_date(TODAY), with_git=False)

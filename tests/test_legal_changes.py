@@ -4,9 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from conftest import TODAY, make_repo
-from conftest import copy_sample
+from conftest import TODAY, copy_sample, make_repo
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 LEGAL_RULES_TESTED = {"legal-update-overdue", "legal-update-due", "internal-audit-overdue",
@@ -27,7 +25,8 @@ NEW_DECREE = """
 def findings_at(repo, today, prefix=""):
     """Exit code and findings of `qms check` on a given day (only rules starting with `prefix`)."""
     from click.testing import CliRunner
-    from builder.cli import main
+
+    from builder.cli.main import main
     out = CliRunner().invoke(main, ["check", "--format", "json", "--root", str(repo.root), "--today", today])
     return out.exit_code, [f for f in json.loads(out.output)["findings"] if f["rule"].startswith(prefix)]
 
@@ -162,8 +161,8 @@ def test_reassign_moves_documents_of_a_dissolved_unit(law_repo):
 
 def test_home_page_shows_overdue_items_first(law_repo):
     from builder.catalog import load_catalog
-    from builder.dates import parse_date
-    from builder.site_pages.home import home_page
+    from builder.documents.dates import parse_date
+    from builder.site.pages.home import home_page
 
     add_replacement(law_repo, effective="2026-08-01")
     page = home_page(load_catalog(law_repo.root, parse_date("2026-11-21"), with_git=False)).content

@@ -1,7 +1,7 @@
 """The citation parser knows every number form of DOMAIN.md."""
 import pytest
 
-from builder.legal import Citation, CitationProblem, find_in_text, parse_number
+from builder.legal.numbers import Citation, CitationProblem, find_in_text, parse_number
 
 
 @pytest.mark.parametrize("text,type_,year,issuer", [
@@ -39,7 +39,7 @@ def test_well_formed_numbers(text, type_, year, issuer):
 def test_malformed_numbers(text, rule):
     parsed = parse_number(text)
     assert isinstance(parsed, CitationProblem)
-    assert parsed.rule == rule
+    assert parsed.rule.id == rule
 
 
 def test_citations_found_in_prose():

@@ -1,8 +1,8 @@
 """Whatever bytes a file holds, loading yields findings, never an exception."""
 from hypothesis import given, settings, strategies as st
 
-from builder.loader import parse_document
-from builder.rules import load_all
+from builder.documents.loader import parse_document
+from builder.rules.runner import registered_rules
 
 FRONT = st.sampled_from(["---\n", "---\r\n", "\ufeff---\n", ""])
 YAMLISH = st.text(alphabet=st.sampled_from(list("abc:-[]{}'\"#&*!|>%@`, \n\t\u0300đĐ0123456789/.")), max_size=200)
@@ -40,4 +40,4 @@ def test_rules_run_on_partial_documents(repo):
     repo.write("procedures/partial.md", "---\ncode: QT.05\nkind: procedure\nforms: [BM.77]\n---\n")
     repo.write("forms/partial.md", "---\nkind: form\nprocedure: \n---\n")
     code, findings = repo.findings()
-    assert code == 1 and len(load_all()) > 20
+    assert code == 1 and len(registered_rules()) > 20

@@ -9,7 +9,6 @@ import sys
 import unicodedata
 
 import pytest
-
 from conftest import BASE_FILES, REPO, TODAY, make_repo
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"

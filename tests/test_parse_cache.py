@@ -4,13 +4,14 @@ from __future__ import annotations
 import pickle
 from dataclasses import replace
 
-from builder import parse_cache
-from builder.catalog import load_catalog
-from builder.dates import parse_date
-from builder.gitsource import GitSource
-from builder.parse_cache import ParseCache, blob_id
 from conftest import TODAY
 from gitutil import commit_all, git, init
+
+from builder.cache import parse_cache
+from builder.cache.parse_cache import ParseCache, blob_id
+from builder.catalog import load_catalog
+from builder.documents.dates import parse_date
+from builder.revisions.git_source import GitSource
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 CACHE_RULES_TESTED = {"cache-committed"}
@@ -110,7 +111,7 @@ def test_a_cache_committed_to_git_is_never_trusted(repo, monkeypatch):
     load_catalog(repo.root, parse_date(TODAY))
     raw = (repo.root / Q).read_bytes()
     forged = replace(load_catalog(repo.root, parse_date(TODAY)).get("QT.01"), title="Tiêu đề giả")
-    from builder.parse_cache import code_version
+    from builder.cache.parse_cache import code_version
     (repo.root / parse_cache.STORE).write_bytes(
         pickle.dumps((code_version(), {(Q, blob_id(raw)): (forged, [])})))
     git(repo.root, "add", "-f", ".qms-cache/parsed.pickle")

@@ -7,16 +7,16 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from conftest import TODAY, copy_sample
+from pdfutil import all_text, decode_qr, flat, fonts, page_texts, reader
 
+from builder.addresses import canonical_issue_url
 from builder.catalog import load_catalog
-from builder.dates import parse_date
-from builder.pages import canonical_issue_url
+from builder.documents.dates import parse_date
 from builder.pdf import master as masters
 from builder.pdf.build import build_site_files, render, render_pdf
 from builder.pdf.paths import cache_dir
 from builder.pdf.variants import Variant
-from conftest import TODAY, copy_sample
-from pdfutil import all_text, decode_qr, flat, fonts, page_texts, reader
 
 # Rules whose failing case lives here (they come from the print build, not from `qms check`).
 PDF_RULES_TESTED = {"pdf-render"}
@@ -247,9 +247,8 @@ def test_mkdocs_build_stops_on_a_rendering_failure(tmp_path):
 def test_a_form_kept_in_its_original_word_file_is_downloaded_as_that_file(tmp_path):
     """`qms import` keeps the .docx of a form whose layout Markdown cannot hold; the site's
     'Word' download of that form is the original file, byte for byte, not a conversion."""
-    from docx import Document as WordDocument
-
     from conftest import make_repo
+    from docx import Document as WordDocument
 
     repo = make_repo(tmp_path / "repo")
     original = tmp_path / "BM.01.docx"

@@ -4,16 +4,16 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from conftest import QT01, TODAY, make_repo
+from gitutil import commit_all, git, init
 from hypothesis import given, settings, strategies as st
 
 from builder.catalog import load_catalog
-from builder.dates import parse_date
-from builder.fingerprint import fingerprint
-from builder.history import build_history
-from builder.gitsource import GitSource
-from builder.loader import parse_document
-from conftest import QT01, TODAY, make_repo
-from gitutil import commit_all, git, init
+from builder.documents.dates import parse_date
+from builder.documents.loader import parse_document
+from builder.revisions.fingerprint import fingerprint
+from builder.revisions.git_source import GitSource
+from builder.revisions.history import build_history
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 GIT_RULES_TESTED = {

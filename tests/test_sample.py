@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from builder.catalog import load_catalog
-from builder.checks import run_checks
-from builder.dates import parse_date
 from conftest import REPO, TODAY, copy_sample
 from gitutil import init
 from test_mkdocs_build import mkdocs_build
+
+from builder.catalog import load_catalog
+from builder.documents.dates import parse_date
+from builder.rules.runner import run_checks
 
 SYSTEM_PROCEDURES = ("kiểm soát thông tin dạng văn bản", "đánh giá nội bộ", "xem xét của lãnh đạo",
                      "không phù hợp", "rủi ro và cơ hội", "hài lòng")

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from builder.documents.html_safety import sanitize_html
 from builder.rules.safe_html import unsafe_parts
-from builder.sanitize import sanitize_html
 
 ATTACKS = [
     '<p>a</p><script>alert(1)</script><p>b</p>',

@@ -6,18 +6,21 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
-from builder.catalog import load_catalog
-from builder.dates import parse_date
-from builder.model import Result, Target, Task
-from builder.pages import generated_pages, navigation
-from builder.site_pages import home_page, site_identity
-from builder.site_pages.browse import NAV_DOCUMENTS_LIMIT, browse_nav
-from builder.site_pages.common import href, page_url_of
-from builder.site_pages.plan import period_months, task_state
-from builder.site_pages.review_due import due_reviews
-from builder.site_pages.svg import objective_chart, plan_timeline
 from conftest import REPO, TODAY
+
+from builder.addresses import page_url_of
+from builder.catalog import load_catalog
+from builder.documents.dates import parse_date
+from builder.documents.model import Result, Target, Task
+from builder.site.identity import site_identity
+from builder.site.markdown import href
+from builder.site.navigation import navigation
+from builder.site.pages import generated_pages
+from builder.site.pages.browse import NAV_DOCUMENTS_LIMIT, browse_nav
+from builder.site.pages.home import home_page
+from builder.site.pages.plan import period_months, task_state
+from builder.site.pages.review_due import due_reviews
+from builder.site.svg import objective_chart, plan_timeline
 
 TODAY_DATE = parse_date(TODAY)
 
@@ -147,8 +150,7 @@ def test_copies_of_the_text_are_kept_out_of_search(pages):
 def nav_pages(nav) -> list[str]:
     out = []
     for item in nav:
-        value = item if isinstance(item, str) else next(iter(item.values()))
-        out += [value] if isinstance(value, str) else nav_pages(value)
+        out += ([item.page] if item.page else []) + nav_pages(item.children)
     return out
 
 
@@ -156,7 +158,7 @@ def test_navigation_by_kind_and_unit_lists_each_page_once(catalog, pages):
     nav = navigation(catalog, guide_pages=[])
     listed = nav_pages(nav)
     assert len(listed) == len(set(listed))
-    assert {"Theo loại tài liệu", "Theo đơn vị", "Sổ theo dõi"} <= {next(iter(i)) for i in nav}
+    assert {"Theo loại tài liệu", "Theo đơn vị", "Sổ theo dõi"} <= {i.title for i in nav}
     assert all(uri in pages or uri == "index.md" for uri in listed)
     assert "tai-lieu/qt-01.md" in listed and "don-vi/vp.md" in listed
 
@@ -165,6 +167,6 @@ def test_a_large_kind_is_browsed_through_its_index_page(catalog):
     forms = catalog.of_kind("form")
     many = [replace(forms[0], code=f"BM.{n:03d}") for n in range(NAV_DOCUMENTS_LIMIT + 1)]
     big = replace(catalog, documents=[d for d in catalog.documents if d.kind != "form"] + many)
-    by_kind = dict(next(iter(i.items())) for i in browse_nav(big)[0]["Theo loại tài liệu"])
-    assert by_kind["Biểu mẫu"] == "loai/bieu-mau/index.md"
-    assert isinstance(by_kind["Quy trình"], list)
+    by_kind = {i.title: i for i in browse_nav(big)[0].children}
+    assert by_kind["Biểu mẫu"].page == "loai/bieu-mau/index.md" and not by_kind["Biểu mẫu"].children
+    assert by_kind["Quy trình"].children

@@ -2,11 +2,12 @@
 import json
 import unicodedata
 
-from builder.catalog import load_catalog
-from builder.manifest import manifest
-from builder.pages import generated_pages
 from conftest import BASE_FILES, TODAY, make_repo
-from builder.dates import parse_date
+
+from builder.catalog import load_catalog
+from builder.documents.dates import parse_date
+from builder.site.manifest import manifest
+from builder.site.pages import generated_pages
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 

@@ -20,7 +20,7 @@ Modules, in the order a file goes through them:
 - report.py     the per-file report and the summary table
 - texts.py      every Vietnamese text of the import
 """
-from .batch import Options
-from .run import FileResult, import_files
+from builder.importer.batch import Options
+from builder.importer.run import FileResult, import_files
 
 __all__ = ["FileResult", "Options", "import_files"]

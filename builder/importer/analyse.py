@@ -8,15 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..legal import Citation, find_in_text, parse_number
-from ..org import Organisation
-from ..text import nfc
-from .ast import Grid, blocks_text, table_grid
-from .control import (ChangeFound, ControlInfo, SignOffFound, change_rows, control_values,
-                      is_change_title, is_control_header, record_rows, signoffs)
-from .docx_xml import PageHeader
-from .sections import Section, emphasised, structure
-from .words import HEADER_LABELS, KIND_WORDS, is_upper, label_value, norm, starts_with_any
+from builder.documents.text import nfc
+from builder.importer.ast import Grid, blocks_text, table_grid
+from builder.importer.control import (ChangeFound, ControlInfo, SignOffFound, change_rows, control_values,
+                                      is_change_title, is_control_header, record_rows, signoffs)
+from builder.importer.docx_xml import PageHeader
+from builder.importer.sections import Section, emphasised, structure
+from builder.importer.words import HEADER_LABELS, KIND_WORDS, is_upper, label_value, norm, starts_with_any
+from builder.legal.numbers import Citation, find_in_text, parse_number
+from builder.organisation.model import Organisation
 
 TOP_TABLES = 8
 TITLE_WORDS = ("quy trinh", "huong dan", "ke hoach", "chinh sach chat luong", "muc tieu chat luong")   # the control header is among the first blocks

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text import nfc
+from builder.documents.text import nfc
 
 NO_ATTR = ["", [], []]
 

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..org import Organisation
-from ..text import nfc
+from builder.documents.text import nfc
+from builder.organisation.model import Organisation
 
 
 @dataclass

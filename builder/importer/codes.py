@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..org import Organisation
-from ..text import nfc
-from . import texts as T
-from .analyse import Analysis, code_regex, kind_of_title
-from .batch import Batch, Options, source_name
-from .sources import Skip
+from builder.documents.text import nfc
+from builder.importer import texts as T
+from builder.importer.analyse import Analysis, code_regex, kind_of_title
+from builder.importer.batch import Batch, Options, source_name
+from builder.importer.sources import Skip
+from builder.organisation.model import Organisation
 
 
 def kind_and_code(source: Path, analysis: Analysis, options: Options, batch: Batch, todo: list[str],

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from ..text import nfc
-from .ast import Grid, GridCell, place
+from builder.documents.text import nfc
+from builder.importer.ast import Grid, GridCell, place
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

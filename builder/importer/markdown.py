@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .ast import table_grid
+from builder.importer.ast import table_grid
 
 REPEAT_MAX = 100
 _ESCAPE = re.compile(r"([\\`*_\[\]])")

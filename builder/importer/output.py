@@ -10,8 +10,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..fsutil import atomic_write_bytes, atomic_write_text, discard_dir, publish_dir, staging_dir
-from .plan import Plan
+from builder.importer.plan import Plan
+from builder.storage.atomic import atomic_write_bytes, atomic_write_text
+from builder.storage.staging import discard_dir, publish_dir, staging_dir
 
 
 def write_plan(root: Path, plan: Plan) -> None:

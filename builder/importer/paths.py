@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from ..text import slug
-from . import texts as T
-from .analyse import Analysis
-from .batch import Batch, Options, source_name
-from .codes import code_of_path
-from .markdown import Writer
+from builder.documents.text import slug
+from builder.importer import texts as T
+from builder.importer.analyse import Analysis
+from builder.importer.batch import Batch, Options, source_name
+from builder.importer.codes import code_of_path
+from builder.importer.markdown import Writer
 
 BROWSER_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..loader import parse_document
-from ..schema import FORM_PARENT_KINDS, KINDS
-from ..text import slug
-from . import texts as T
-from .analyse import Analysis
-from .batch import Batch, Options, source_name
-from .codes import conflict, kind_and_code
-from .frontmatter import render
-from .paths import attachment_of, file_code, image_writer, target_paths
-from .sources import Skip
-from .values import (ROLES, changes_of, effective_of, legal_of, preparer_unit, procedure_of, records_of,
-                     revision_of, signoff_of, unit_of)
-from .words import sentence_case
+from builder.documents.loader import parse_document
+from builder.documents.schema import FORM_PARENT_KINDS, KINDS
+from builder.documents.text import slug
+from builder.importer import texts as T
+from builder.importer.analyse import Analysis
+from builder.importer.batch import Batch, Options, source_name
+from builder.importer.codes import conflict, kind_and_code
+from builder.importer.frontmatter import render
+from builder.importer.paths import attachment_of, file_code, image_writer, target_paths
+from builder.importer.sources import Skip
+from builder.importer.values import (ROLES, changes_of, effective_of, legal_of, preparer_unit, procedure_of,
+                                     records_of, revision_of, signoff_of, unit_of)
+from builder.importer.words import sentence_case
 
 __all__ = ["Batch", "Options", "Plan", "plan_document", "source_name"]
 

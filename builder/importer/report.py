@@ -9,17 +9,18 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from ..findings import Severity
-from ..rules.placeholders import MARK
-from . import texts as T
-from .run import FileResult
+from builder.documents.placeholders import MARK
+from builder.findings.finding import Severity
+from builder.findings.rule_texts import PLACEHOLDER
+from builder.importer import texts as T
+from builder.importer.run import FileResult
 
 MAX_FINDINGS = 15
 
 
 def _counts(result: FileResult) -> tuple[int, int, int]:
     """(placeholders, errors, warnings) of an imported document."""
-    placeholders = sum(f.rule == "placeholder" for f in result.findings)
+    placeholders = sum(f.rule == PLACEHOLDER.id for f in result.findings)
     errors = sum(f.severity is Severity.ERROR for f in result.findings)
     return placeholders, errors, len(result.findings) - errors
 
@@ -80,6 +81,6 @@ def print_report(results: list[FileResult], console: Console, base: Path | None 
     done = sum(r.imported for r in results)
     console.print(T.SUMMARY_LINE.format(done=done, total=total, skipped=total - done), markup=False,
                   highlight=False)
-    if any(r.imported and any(MARK in str(f.message) or f.rule == "placeholder" for f in r.findings)
+    if any(r.imported and any(MARK in str(f.message) or f.rule == PLACEHOLDER.id for f in r.findings)
            for r in results):
         console.print(T.SUMMARY_NEXT, markup=False, highlight=False)

@@ -13,19 +13,19 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ..catalog import load_catalog
-from ..checks import run_checks
-from ..loader import document_paths
-from ..text import nfc
-from . import texts as T
-from .analyse import analyse
-from .convert import ConvertError, convert_all
-from .docx_xml import layout_losses, read_page_header
-from .output import write_plan
-from .batch import Batch, Options, source_name
-from .codes import guess_kind
-from .plan import Plan, plan_document
-from .sources import Skip, collect, sniff
+from builder.catalog import load_catalog
+from builder.documents.loader import document_paths
+from builder.documents.text import nfc
+from builder.importer import texts as T
+from builder.importer.analyse import analyse
+from builder.importer.batch import Batch, Options, source_name
+from builder.importer.codes import guess_kind
+from builder.importer.convert import ConvertError, convert_all
+from builder.importer.docx_xml import layout_losses, read_page_header
+from builder.importer.output import write_plan
+from builder.importer.plan import Plan, plan_document
+from builder.importer.sources import Skip, collect, sniff
+from builder.rules.runner import run_checks
 
 Progress = Callable[[str, int, int], None]   # (phase, advance, total)
 _SOURCE_LINE = re.compile(r"^" + re.escape(T.SOURCE_COMMENT_PREFIX) + r"(.+?)\s*$", re.M)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .ast import NO_ATTR, blocks_text, inline_text
-from .words import is_upper, norm, sentence_case, starts_with_any
+from builder.importer.ast import NO_ATTR, blocks_text, inline_text
+from builder.importer.words import is_upper, norm, sentence_case, starts_with_any
 
 SECTION_NAMES = {
     "purpose": ("muc dich",),

@@ -12,6 +12,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.importer.texts import SKIP
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"      # compound file: encrypted .docx or old .doc
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml")
@@ -27,8 +29,6 @@ class Skip:
 
     @property
     def message(self) -> str:
-        from .texts import SKIP
-
         return SKIP[self.reason].format(detail=self.detail, **dict(self.values))
 
 

@@ -4,7 +4,7 @@ Templates use str.format fields; the code passes values, never builds Vietnamese
 """
 from __future__ import annotations
 
-from ..rules.placeholders import MARK
+from builder.documents.placeholders import MARK
 
 # The marker written where the Word file did not say; the rule 'placeholder' reports it.
 PLACEHOLDER = MARK

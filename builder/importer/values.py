@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..dates import vn_date
-from ..org import Organisation
-from ..schema import FORM_PARENT_KINDS
-from ..text import nfc
-from . import texts as T
-from .analyse import Analysis, code_regex
-from .batch import Batch, Options
-from .codes import search_code
-from .control import SignOffFound
-from .words import find_date, find_revision, norm, strip_honorific
+from builder.documents.dates import vn_date
+from builder.documents.schema import FORM_PARENT_KINDS
+from builder.documents.text import nfc
+from builder.importer import texts as T
+from builder.importer.analyse import Analysis, code_regex
+from builder.importer.batch import Batch, Options
+from builder.importer.codes import search_code
+from builder.importer.control import SignOffFound
+from builder.importer.words import find_date, find_revision, norm, strip_honorific
+from builder.organisation.model import Organisation
 
 ROLES = ("prepared", "reviewed", "approved")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..dates import parse_date
-from ..text import fold, nfc
+from builder.documents.dates import parse_date
+from builder.documents.text import fold, nfc
 
 # Control header labels, folded. Order matters: the first label that matches a text wins.
 HEADER_LABELS = {

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..catalog import Catalog
-from ..model import Document
-from ..fsutil import atomic_write_bytes
-from . import master as masters_mod
-from .paths import cache_dir, has_docx, has_pdf, site_file
-from .source import subject
-from .stamp import StampError, render_stamps, stamp
-from .variants import Variant, site_variant
+from builder.catalog import Catalog
+from builder.documents.model import Document
+from builder.pdf import master as masters_mod
+from builder.pdf.paths import cache_dir, has_docx, has_pdf, site_file
+from builder.pdf.source import subject
+from builder.pdf.stamp import StampError, render_stamps, stamp
+from builder.pdf.variants import Variant, site_variant
+from builder.storage.atomic import atomic_write_bytes
 
 ORIENTATIONS = [False, True]
 Progress = Callable[[int], None]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import pickle
-import re
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -48,7 +48,7 @@ _COMPILERS: dict = {}
 
 
 def _compiler(root: str, font_dirs: tuple[str, ...]):
-    import typst
+    import typst  # start-up cost: the native compiler (~30 ms), loaded only where PDFs are rendered
 
     key = (root, font_dirs)
     if key not in _COMPILERS:

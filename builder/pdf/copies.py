@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import distribution as reg
-from ..catalog import Catalog
-from ..dates import vn_date
-from ..fsutil import atomic_write_bytes
-from ..model import Document
-from . import master as masters_mod
-from .build import ORIENTATIONS
-from .paths import issue_stem
-from .source import subject
-from .stamp import StampError, render_stamps, stamp
-from .variants import Variant
+from builder.catalog import Catalog
+from builder.distribution import register as reg
+from builder.documents.dates import vn_date
+from builder.documents.model import Document
+from builder.pdf import master as masters_mod
+from builder.pdf.build import ORIENTATIONS
+from builder.pdf.paths import issue_stem
+from builder.pdf.source import subject
+from builder.pdf.stamp import StampError, render_stamps, stamp
+from builder.pdf.variants import Variant
+from builder.storage.atomic import atomic_write_bytes
 
 
 class CopyError(Exception):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import FONTS_DIR
+from builder.pdf.paths import FONTS_DIR
 
 CHAIN = ("Times New Roman", "Liberation Serif", "Tinos", "Libertinus Serif")
 LAST_RESORT = "Libertinus Serif"   # embedded in typst, covers Vietnamese
@@ -47,7 +47,7 @@ def _setup(extra: tuple[str, ...]) -> FontSetup:
     """Pick the families of CHAIN whose regular face has every Vietnamese letter, and the
     folders of those faces. Typst then loads only these folders, so a second, older copy of a
     family elsewhere on the system (Liberation 1.x beside 2.x) can never be picked instead."""
-    import typst
+    import typst  # start-up cost: the native compiler (~30 ms), loaded only where PDFs are rendered
 
     faces: dict[str, str | None] = {}
     for info in typst.Fonts(font_paths=list(extra)).fonts():

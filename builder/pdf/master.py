@@ -9,21 +9,21 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
-from .. import labels as L
-from ..catalog import Catalog
-from ..dates import vn_date
-from ..fsutil import atomic_write_bytes
-from ..messages import finding
-from ..model import Document
-from ..pages import revision_label
-from . import compile as typst_compile
-from . import convert
-from .fonts import font_setup
-from .paths import REFERENCE_DOCX, TEMPLATE, cache_file
-from .source import MAIN, body_dir, document_data, qr_svg
+from builder.catalog import Catalog
+from builder.documents import labels as L
+from builder.documents.dates import vn_date
+from builder.documents.labels import revision_label
+from builder.documents.model import Document
+from builder.findings.rule_texts import PDF_RENDER
+from builder.pdf import compile as typst_compile, convert
+from builder.pdf.fonts import font_setup
+from builder.pdf.paths import REFERENCE_DOCX, TEMPLATE, cache_file
+from builder.pdf.source import MAIN, body_dir, document_data, qr_svg
+from builder.storage.atomic import atomic_write_bytes
 
 RENDERER = "6"        # bump when the code (not the template) changes what a master looks like
 
@@ -38,8 +38,6 @@ class Master:
 
 
 def typst_version() -> str:
-    from importlib.metadata import version
-
     return version("typst")
 
 
@@ -89,7 +87,7 @@ def render_failure(doc: Document, what: str, detail: str):
         if hit:
             line = hit
             break
-    return finding("pdf-render", doc.path, line, detail=detail.rstrip("."),
+    return PDF_RENDER.finding(doc.path, line, detail=detail.rstrip("."),
                    what=f"{what} của {doc.code} lần ban hành {revision_label(doc.revision)}")
 
 
@@ -99,7 +97,7 @@ def template_missing():
 
 def template_failure(line: int, detail: str):
     """The template itself is broken: one finding at its line, for every document at once."""
-    return finding("pdf-render", TEMPLATE, line, what="bản in của mọi tài liệu",
+    return PDF_RENDER.finding(TEMPLATE, line, what="bản in của mọi tài liệu",
                    detail=f"lỗi trong mẫu trình bày: {detail.rstrip('.')}")
 
 

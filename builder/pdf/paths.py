@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cache_guard import CACHE_DIR
-from ..model import Document
-from ..text import slug
+from builder.addresses import download_path
+from builder.cache.folder import CACHE_DIR
+from builder.documents.model import Document
+from builder.documents.text import slug
 
 TEMPLATE = "site_config/print/tai-lieu.typ"
 FONTS_DIR = "site_config/print/fonts"
@@ -30,8 +31,6 @@ def has_docx(doc: Document) -> bool:
 
 def site_file(doc: Document, extension: str) -> str:
     """Site path of a document's PDF or DOCX, relative to site/ (shared with the site pages)."""
-    from ..site_pages.downloads import download_path  # one naming rule for pages and builder
-
     return download_path(doc, extension)
 
 

@@ -17,11 +17,11 @@ from pypdf import PdfReader
 from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, IndirectObject, NameObject,
                            NumberObject, StreamObject, TextStringObject)
 
-from . import compile as typst_compile
-from .fonts import font_setup
-from .paths import TEMPLATE
-from .source import OVERLAY
-from .variants import Variant
+from builder.pdf import compile as typst_compile
+from builder.pdf.fonts import font_setup
+from builder.pdf.paths import TEMPLATE
+from builder.pdf.source import OVERLAY
+from builder.pdf.variants import Variant
 
 STAMP = NameObject("/QmsStamp")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .. import labels as L
-from ..dates import vn_date
+from builder.documents import labels as L
+from builder.documents.dates import vn_date
 
 UNCONTROLLED, CONTROLLED, WITHDRAWN = "uncontrolled", "controlled", "withdrawn"
 

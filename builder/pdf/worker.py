@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 import sys
 
-from .compile import run
+from builder.pdf.compile import run
 
 
 def main() -> None:

@@ -1,23 +1,23 @@
 """Document codes: pattern per kind, uniqueness, and the folder a kind lives in."""
 from __future__ import annotations
 
-from ..messages import finding
-from ..schema import KINDS
-from . import catalog_rule, document_rule
+from builder.documents.schema import KINDS
+from builder.findings.rule_texts import CODE_PATTERN, CODE_UNIQUE, KIND_FOLDER
+from builder.rules.registry import catalog_rule, document_rule, problem
 
 
-@document_rule("code-pattern")
+@document_rule(CODE_PATTERN)
 def code_matches_pattern(doc, catalog):
     """The code follows the organisation's template for its kind (QT.{n:2} → QT.01)."""
     pattern = catalog.organisation.code_pattern(doc.kind)
     if not doc.code or pattern is None or pattern.regex.match(doc.code):
         return
     example = pattern.make(1, doc.year or catalog.today.year, doc.unit or "VP")
-    yield finding("code-pattern", doc.path, doc.line("code"), code=doc.code, pattern=pattern.template,
+    yield problem(doc.path, doc.line("code"), code=doc.code, pattern=pattern.template,
                   kind=KINDS[doc.kind], example=example)
 
 
-@catalog_rule("code-unique")
+@catalog_rule(CODE_UNIQUE)
 def code_is_unique(catalog):
     """A code names exactly one document: every file sharing a code is reported, naming the others."""
     by_code: dict[str, list] = {}
@@ -27,14 +27,14 @@ def code_is_unique(catalog):
     for code, docs in by_code.items():
         for doc in docs if len(docs) > 1 else ():
             others = ", ".join(d.path for d in docs if d is not doc)
-            yield finding("code-unique", doc.path, doc.line("code"), code=code, other=others)
+            yield problem(doc.path, doc.line("code"), code=code, other=others)
 
 
-@document_rule("kind-folder")
+@document_rule(KIND_FOLDER)
 def kind_in_its_folder(doc, catalog):
     """Forms live in forms/, every other kind in procedures/."""
     if doc.kind not in KINDS:
         return
     folder = "forms" if doc.kind == "form" else "procedures"
     if doc.path.split("/", 1)[0] != folder:
-        yield finding("kind-folder", doc.path, doc.line("kind"), kind=KINDS[doc.kind], folder=folder)
+        yield problem(doc.path, doc.line("kind"), kind=KINDS[doc.kind], folder=folder)

@@ -1,17 +1,17 @@
 """The distribution register names real documents, issues and units, and parses cleanly."""
 from __future__ import annotations
 
-from ..distribution import REGISTER, load
-from ..messages import finding
-from . import catalog_rule
+from builder.distribution.register import REGISTER, load
+from builder.findings.rule_texts import DISTRIBUTION_INVALID
+from builder.rules.registry import catalog_rule, problem
 
 
-@catalog_rule("distribution-invalid")
+@catalog_rule(DISTRIBUTION_INVALID)
 def distribution_register(catalog):
     """registers/distribution.csv is well-formed and every copy points at something that exists."""
     copies, problems = load(catalog.root)
     for p in problems:
-        yield finding("distribution-invalid", REGISTER, p.line, detail=p.detail)
+        yield problem(REGISTER, p.line, detail=p.detail)
     units = catalog.organisation.units
     for c in copies:
         doc = catalog.get(c.code)
@@ -24,4 +24,4 @@ def distribution_register(catalog):
             detail = f"Không có đơn vị mã '{c.unit}' trong site_config/organisation.yml (bản số {c.copy} của {c.code})."
         else:
             continue
-        yield finding("distribution-invalid", REGISTER, c.line, detail=detail)
+        yield problem(REGISTER, c.line, detail=detail)

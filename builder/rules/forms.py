@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
-from ..messages import finding
-from ..schema import FORM_PARENT_KINDS, KINDS
-from ..shapes import is_placeholder
-from . import catalog_rule, document_rule
+from builder.documents.field_types import is_placeholder
+from builder.documents.schema import FORM_PARENT_KINDS, KINDS
+from builder.findings.rule_texts import (CODE_IN_TEXT, FORM_ATTACHMENT_MISSING, FORM_MISSING, FORM_PARENT,
+                                         FORM_PARENT_MISMATCH, FORM_UNLISTED, REFERENCE_UNRESOLVED)
+from builder.rules.registry import catalog_rule, document_rule, problem
 
 
-@document_rule("form-missing")
+@document_rule(FORM_MISSING)
 def listed_forms_exist(doc, catalog):
     """Every code in a procedure's `forms` is a form document."""
     for index, code in enumerate(doc.forms):
@@ -20,37 +21,33 @@ def listed_forms_exist(doc, catalog):
             why = f"'{code}' là {KINDS.get(target.kind, target.kind).lower()}, không phải biểu mẫu"
         else:
             continue
-        yield finding("form-missing", doc.path, doc.line("forms", index), code=code, why=why)
+        yield problem(doc.path, doc.line("forms", index), code=code, why=why)
 
 
-@document_rule("form-parent-mismatch")
+@document_rule(FORM_PARENT_MISMATCH)
 def listed_forms_name_this_parent(doc, catalog):
     """A form listed by a procedure names that procedure as its parent."""
     for index, code in enumerate(doc.forms):
         target = catalog.get(code)
         if target is not None and target.kind == "form" and target.procedure and target.procedure != doc.code:
-            yield finding("form-parent-mismatch", doc.path, doc.line("forms", index), code=code,
+            yield problem(doc.path, doc.line("forms", index), code=code,
                           actual=target.procedure, expected=doc.code)
 
 
-@document_rule("form-parent")
+@document_rule(FORM_PARENT)
 def form_has_parent(doc, catalog):
     """Every form belongs to an existing procedure or guide."""
     if doc.kind != "form" or not doc.procedure:
         return
     parent = catalog.get(doc.procedure)
     if parent is None:
-        detail = (f"Quy trình gốc '{doc.procedure}' của biểu mẫu không tồn tại. Sửa trường "
-                  "'procedure' thành mã hiệu quy trình có thật.")
+        yield problem(doc.path, doc.line("procedure"), parent=doc.procedure)
     elif parent.kind not in FORM_PARENT_KINDS:
-        detail = (f"'{doc.procedure}' là {KINDS.get(parent.kind, parent.kind).lower()}; biểu mẫu phải "
-                  "thuộc một quy trình hoặc hướng dẫn.")
-    else:
-        return
-    yield finding("form-parent", doc.path, doc.line("procedure"), detail=detail)
+        yield problem(doc.path, doc.line("procedure"), "kind", parent=doc.procedure,
+                      kind=KINDS.get(parent.kind, parent.kind).lower())
 
 
-@catalog_rule("form-unlisted")
+@catalog_rule(FORM_UNLISTED)
 def forms_listed_by_parent(catalog):
     """A procedure lists every effective form that names it as parent (drafts wait for the
     procedure's next issue)."""
@@ -59,16 +56,16 @@ def forms_listed_by_parent(catalog):
             continue
         parent = catalog.get(doc.procedure)
         if parent is not None and parent.kind in FORM_PARENT_KINDS and doc.code not in parent.forms:
-            yield finding("form-unlisted", doc.path, doc.line("procedure"), code=doc.code,
+            yield problem(doc.path, doc.line("procedure"), code=doc.code,
                           parent=parent.code)
 
 
-@document_rule("reference-unresolved")
+@document_rule(REFERENCE_UNRESOLVED)
 def references_resolve(doc, catalog):
     """Codes in `references` name existing documents."""
     for index, code in enumerate(doc.references):
         if catalog.get(code) is None:
-            yield finding("reference-unresolved", doc.path, doc.line("references", index), code=code)
+            yield problem(doc.path, doc.line("references", index), code=code)
 
 
 def code_regex(organisation) -> re.Pattern | None:
@@ -79,7 +76,7 @@ def code_regex(organisation) -> re.Pattern | None:
     return re.compile(r"(?<![\w.])(?:" + "|".join(inner) + r")(?![\w]|\.\w)")
 
 
-@catalog_rule("code-in-text")
+@catalog_rule(CODE_IN_TEXT)
 def codes_in_text_exist(catalog):
     """Codes mentioned in the body name existing documents."""
     pattern = code_regex(catalog.organisation)
@@ -89,10 +86,10 @@ def codes_in_text_exist(catalog):
         for line, text in doc.body_lines():
             for m in pattern.finditer(text):
                 if catalog.get(m.group(0)) is None:
-                    yield finding("code-in-text", doc.path, line, code=m.group(0))
+                    yield problem(doc.path, line, code=m.group(0))
 
 
-@document_rule("form-attachment-missing")
+@document_rule(FORM_ATTACHMENT_MISSING)
 def attachment_exists(doc, catalog):
     """The original Word file a form offers for download is in the repository."""
     value = doc.front_matter.get("attachment") if doc.kind == "form" else None
@@ -100,5 +97,5 @@ def attachment_exists(doc, catalog):
         return
     where = doc.attachment
     if where is None or not (catalog.root / where).is_file():
-        yield finding("form-attachment-missing", doc.path, doc.line("attachment"), value=value.strip(),
+        yield problem(doc.path, doc.line("attachment"), value=value.strip(),
                       where=where or value.strip())

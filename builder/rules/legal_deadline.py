@@ -1,10 +1,10 @@
 """The 3-month duty: documents citing a changed legal document must be reissued in time."""
 from __future__ import annotations
 
-from ..dates import vn_date
-from ..legal_changes import impacts
-from ..messages import finding
-from . import catalog_rule
+from builder.documents.dates import vn_date
+from builder.findings.rule_texts import LEGAL_UPDATE_DUE, LEGAL_UPDATE_OVERDUE
+from builder.legal.changes import impacts
+from builder.rules.registry import catalog_rule, problem
 
 
 def _values(impact):
@@ -13,17 +13,17 @@ def _values(impact):
                 revision=doc.revision, effective=vn_date(doc.effective), days=impact.days_left)
 
 
-@catalog_rule("legal-update-overdue")
+@catalog_rule(LEGAL_UPDATE_OVERDUE)
 def reissued_before_deadline(catalog):
     """Past the deadline without a new issue: an error naming the change and the due date."""
     for impact in impacts(catalog):
         if impact.state == "overdue":
-            yield finding("legal-update-overdue", impact.document.path, impact.citation.line, **_values(impact))
+            yield problem(impact.document.path, impact.citation.line, **_values(impact))
 
 
-@catalog_rule("legal-update-due")
+@catalog_rule(LEGAL_UPDATE_DUE)
 def reissue_pending(catalog):
     """Within the deadline: a warning with the days left."""
     for impact in impacts(catalog):
         if impact.state == "due":
-            yield finding("legal-update-due", impact.document.path, impact.citation.line, **_values(impact))
+            yield problem(impact.document.path, impact.citation.line, **_values(impact))

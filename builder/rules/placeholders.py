@@ -1,10 +1,9 @@
 """Placeholders left by `qms new` or `qms import` must be filled before a document is used."""
 from __future__ import annotations
 
-from ..messages import finding
-from . import document_rule
-
-MARK = "CẦN ĐIỀN"
+from builder.documents.placeholders import MARK
+from builder.findings.rule_texts import PLACEHOLDER
+from builder.rules.registry import document_rule, problem
 
 
 def _walk(value, keys=()):
@@ -18,12 +17,12 @@ def _walk(value, keys=()):
         yield keys, value
 
 
-@document_rule("placeholder")
+@document_rule(PLACEHOLDER)
 def no_placeholders(doc, catalog):
     """No 'CẦN ĐIỀN' mark is left in the front matter or the body."""
     for keys, text in _walk(doc.front_matter):
         if MARK in text:
-            yield finding("placeholder", doc.path, doc.line(*keys), value=f"'{'.'.join(map(str, keys))}'")
+            yield problem(doc.path, doc.line(*keys), value=f"'{'.'.join(map(str, keys))}'")
     for line, text in doc.body_lines():
         if MARK in text:
-            yield finding("placeholder", doc.path, line, value=f"dòng nội dung '{text.strip()[:60]}'")
+            yield problem(doc.path, line, value=f"dòng nội dung '{text.strip()[:60]}'")

@@ -1,9 +1,9 @@
 """Periodic review: an effective document is looked at again every review_months."""
 from __future__ import annotations
 
-from ..dates import add_months, vn_date
-from ..messages import finding
-from . import document_rule
+from builder.documents.dates import add_months, vn_date
+from builder.findings.rule_texts import REVIEW_OVERDUE
+from builder.rules.registry import document_rule, problem
 
 
 def review_due(doc, catalog):
@@ -14,11 +14,11 @@ def review_due(doc, catalog):
     return add_months(doc.effective, months)
 
 
-@document_rule("review-overdue")
+@document_rule(REVIEW_OVERDUE)
 def review_not_overdue(doc, catalog):
     """Past its review date, an effective document is a warning."""
     due = review_due(doc, catalog)
     if due is not None and due < catalog.today:
-        yield finding("review-overdue", doc.path, doc.line("effective"), due=vn_date(due),
+        yield problem(doc.path, doc.line("effective"), due=vn_date(due),
                       effective=vn_date(doc.effective),
                       months=doc.review_months or catalog.organisation.review_months)

@@ -1,10 +1,14 @@
 """Revisions against git: issue numbers, fresh approvals, fingerprints, withdrawn codes, deletions."""
 from __future__ import annotations
 
-from ..dates import vn_date
-from ..fingerprint import fingerprint
-from ..messages import finding
-from . import catalog_rule, document_rule
+from builder.documents.dates import vn_date
+from builder.findings.rule_texts import (APPROVAL_FINGERPRINT, APPROVAL_UNSIGNED,
+                                         ATTACHMENT_CHANGED_WITHOUT_REVISION,
+                                         CONTENT_CHANGED_WITHOUT_REVISION, DOCUMENT_DELETED, HISTORY_SHALLOW,
+                                         REVIEW_FINGERPRINT, REVISION_APPROVAL, REVISION_EFFECTIVE_DATE,
+                                         REVISION_SEQUENCE, WITHDRAWN_CODE_REUSED)
+from builder.revisions.fingerprint import fingerprint
+from builder.rules.registry import catalog_rule, document_rule, problem
 
 
 def _base_of(doc, catalog):
@@ -18,37 +22,37 @@ def _short(catalog) -> str:
     return catalog.base.ref if catalog.base.ref != catalog.base.commit else catalog.base.commit[:8]
 
 
-@document_rule("content-changed-without-revision")
+@document_rule(CONTENT_CHANGED_WITHOUT_REVISION)
 def content_change_needs_new_issue(doc, catalog):
     """Controlled content changed while the issue number stayed: an unissued revision."""
     base = _base_of(doc, catalog)
     if base is None or base.status != "effective" or doc.revision != base.revision or not doc.revision:
         return
     if fingerprint(doc) != fingerprint(base):
-        yield finding("content-changed-without-revision", doc.path, doc.line("revision"),
+        yield problem(doc.path, doc.line("revision"),
                       revision=doc.revision, next=doc.revision + 1, base=_short(catalog), code=doc.code)
 
 
-@document_rule("attachment-changed-without-revision")
+@document_rule(ATTACHMENT_CHANGED_WITHOUT_REVISION)
 def attachment_change_needs_new_issue(doc, catalog):
     """A form's original Word file is what staff download: changing it is a new issue too."""
     base = _base_of(doc, catalog)
     if base is None or base.status != "effective" or doc.revision != base.revision or not doc.revision:
         return
     if doc.attachment and doc.attachment in catalog.base.changed_paths:
-        yield finding("attachment-changed-without-revision", doc.path, doc.line("attachment"),
+        yield problem(doc.path, doc.line("attachment"),
                       file=doc.attachment, revision=doc.revision, next=doc.revision + 1,
                       base=_short(catalog), code=doc.code)
 
 
-@document_rule("revision-sequence")
+@document_rule(REVISION_SEQUENCE)
 def revision_moves_by_one(doc, catalog):
     """The issue number never decreases and never jumps."""
     base = _base_of(doc, catalog)
     if base is None or not base.revision or not doc.revision:
         return
     if doc.revision < base.revision or doc.revision > base.revision + 1:
-        yield finding("revision-sequence", doc.path, doc.line("revision"), revision=doc.revision,
+        yield problem(doc.path, doc.line("revision"), revision=doc.revision,
                       previous=base.revision, next=base.revision + 1, base=_short(catalog))
 
 
@@ -60,17 +64,17 @@ def _new_issue_of(doc, catalog):
     return base
 
 
-@document_rule("revision-effective-date")
+@document_rule(REVISION_EFFECTIVE_DATE)
 def new_issue_effective_later(doc, catalog):
     """A new issue takes effect after the previous one."""
     base = _new_issue_of(doc, catalog)
     if base and base.effective and doc.effective and doc.effective <= base.effective:
-        yield finding("revision-effective-date", doc.path, doc.line("effective"), revision=doc.revision,
+        yield problem(doc.path, doc.line("effective"), revision=doc.revision,
                       effective=vn_date(doc.effective), previous=base.revision,
                       previous_date=vn_date(base.effective))
 
 
-@document_rule("revision-approval")
+@document_rule(REVISION_APPROVAL)
 def new_issue_freshly_approved(doc, catalog):
     """A new issue carries its own approval, recorded with a fingerprint by `qms approve`."""
     base = _new_issue_of(doc, catalog)
@@ -85,7 +89,7 @@ def new_issue_freshly_approved(doc, catalog):
         why = f"ngày phê duyệt {vn_date(approved.date)} không sau lần phê duyệt trước {vn_date(previous.date)}"
     else:
         return
-    yield finding("revision-approval", doc.path, doc.line("approved"), revision=doc.revision, why=why,
+    yield problem(doc.path, doc.line("approved"), revision=doc.revision, why=why,
                   code=doc.code)
 
 
@@ -96,55 +100,55 @@ def _stale_signoff(doc, key: str, rule: str):
         return
     actual = fingerprint(doc)
     if signoff.fingerprint != actual:
-        yield finding(rule, doc.path, doc.line(key, "fingerprint"), recorded=signoff.fingerprint,
+        yield problem(doc.path, doc.line(key, "fingerprint"), recorded=signoff.fingerprint,
                       actual=actual, code=doc.code)
 
 
-@document_rule("approval-fingerprint")
+@document_rule(APPROVAL_FINGERPRINT)
 def approved_content_unchanged(doc, catalog):
     """An effective document still has the content its approver signed."""
-    yield from _stale_signoff(doc, "approved", "approval-fingerprint")
+    yield from _stale_signoff(doc, "approved", APPROVAL_FINGERPRINT)
 
 
-@document_rule("review-fingerprint")
+@document_rule(REVIEW_FINGERPRINT)
 def reviewed_content_unchanged(doc, catalog):
     """The content the reviewer saw is still the content (a warning: approval decides)."""
-    yield from _stale_signoff(doc, "reviewed", "review-fingerprint")
+    yield from _stale_signoff(doc, "reviewed", REVIEW_FINGERPRINT)
 
 
-@document_rule("approval-unsigned")
+@document_rule(APPROVAL_UNSIGNED)
 def approval_has_fingerprint(doc, catalog):
     """Approvals typed by hand carry no fingerprint: later edits could not be detected."""
     approved = doc.signoffs.get("approved")
     if doc.status == "effective" and approved is not None and not approved.fingerprint:
-        yield finding("approval-unsigned", doc.path, doc.line("approved"), code=doc.code, by=approved.by,
+        yield problem(doc.path, doc.line("approved"), code=doc.code, by=approved.by,
                       date=approved.date.isoformat() if approved.date else "YYYY-MM-DD")
 
 
-@document_rule("withdrawn-code-reused")
+@document_rule(WITHDRAWN_CODE_REUSED)
 def withdrawn_code_not_reused(doc, catalog):
     """Once withdrawn, a code stays withdrawn: it is never given to another document."""
     if doc.status == "withdrawn" or not doc.code:
         return
     withdrawal = catalog.history.first_withdrawal(doc.code)
     if withdrawal is not None:
-        yield finding("withdrawn-code-reused", doc.path, doc.line("code"), code=doc.code,
+        yield problem(doc.path, doc.line("code"), code=doc.code,
                       date=withdrawal.commit.date.date().strftime("%d/%m/%Y"),
                       commit=withdrawal.commit.sha[:8], old_path=withdrawal.path)
 
 
-@catalog_rule("document-deleted")
+@catalog_rule(DOCUMENT_DELETED)
 def effective_documents_not_deleted(catalog):
     """A document effective at the base must still exist (withdraw it by status instead)."""
     if catalog.base is None:
         return
     for code, base in catalog.base.documents.items():
         if base.status == "effective" and catalog.get(code) is None:
-            yield finding("document-deleted", base.path, 1, code=code, title=base.title, base=_short(catalog))
+            yield problem(base.path, 1, code=code, title=base.title, base=_short(catalog))
 
 
-@catalog_rule("history-shallow")
+@catalog_rule(HISTORY_SHALLOW)
 def history_complete(catalog):
     """A shallow clone works with what it has, but says so."""
     if catalog.history.shallow:
-        yield finding("history-shallow", ".git", 1)
+        yield problem(".git", 1)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 import re
 
-from ..messages import finding
-from ..sanitize import DROPPED
-from . import document_rule
+from builder.documents.html_safety import DROPPED
+from builder.findings.rule_texts import UNSAFE_HTML
+from builder.rules.registry import document_rule, problem
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
@@ -28,7 +28,7 @@ def unsafe_parts(line: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-@document_rule("unsafe-html")
+@document_rule(UNSAFE_HTML)
 def no_script_in_content(doc, catalog):
     """No <script>, event-handler attribute or javascript: URL in the body (outside code blocks)."""
     fenced = False
@@ -40,4 +40,4 @@ def no_script_in_content(doc, catalog):
             continue
         parts = unsafe_parts(text)
         if parts:
-            yield finding("unsafe-html", doc.path, line, what=", ".join(parts))
+            yield problem(doc.path, line, what=", ".join(parts))

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import difflib
 
-from ..dates import vn_date
-from ..messages import finding
-from ..org import SIGNOFF_ACTIONS
-from . import document_rule
+from builder.documents.dates import vn_date
+from builder.findings.rule_texts import SIGNOFF_ORDER, SIGNOFF_PERSON, SIGNOFF_ROLE, SIGNOFF_SELF_APPROVAL
+from builder.organisation.model import SIGNOFF_ACTIONS
+from builder.rules.registry import document_rule, problem
 
 LABELS = {"prepared": "soạn thảo", "reviewed": "xem xét", "approved": "phê duyệt",
           "effective": "hiệu lực"}
 ACTION_WORDS = {"prepared": "soạn thảo", "reviewed": "xem xét", "approved": "phê duyệt"}
 
 
-@document_rule("signoff-person")
+@document_rule(SIGNOFF_PERSON)
 def signoff_person_exists(doc, catalog):
     """Each sign-off names a person of organisation.yml."""
     people = catalog.organisation.people
@@ -21,10 +21,10 @@ def signoff_person_exists(doc, catalog):
         if signoff.by not in people:
             close = difflib.get_close_matches(signoff.by, list(people), n=1)
             hint = f" Có phải ý bạn là '{close[0]}'?" if close else ""
-            yield finding("signoff-person", doc.path, doc.line(key, "by"), person=signoff.by, hint=hint)
+            yield problem(doc.path, doc.line(key, "by"), person=signoff.by, hint=hint)
 
 
-@document_rule("signoff-role")
+@document_rule(SIGNOFF_ROLE)
 def signoff_person_has_role(doc, catalog):
     """The person's position is allowed to prepare / review / approve."""
     org = catalog.organisation
@@ -33,21 +33,21 @@ def signoff_person_has_role(doc, catalog):
         if person is None or org.may(person, key):
             continue
         allowed = ", ".join(org.position_name(p) for p in org.signoff_roles.get(SIGNOFF_ACTIONS[key], []))
-        yield finding("signoff-role", doc.path, doc.line(key, "by"), name=person.name,
+        yield problem(doc.path, doc.line(key, "by"), name=person.name,
                       position=org.position_name(person.position), action=ACTION_WORDS[key],
                       allowed=allowed or "(chưa cấu hình)")
 
 
-@document_rule("signoff-self-approval")
+@document_rule(SIGNOFF_SELF_APPROVAL)
 def approver_is_not_preparer(doc, catalog):
     """Nobody approves what they prepared."""
     prepared, approved = doc.signoffs.get("prepared"), doc.signoffs.get("approved")
     if prepared and approved and prepared.by == approved.by:
-        yield finding("signoff-self-approval", doc.path, doc.line("approved", "by"),
+        yield problem(doc.path, doc.line("approved", "by"),
                       name=catalog.organisation.person_name(approved.by))
 
 
-@document_rule("signoff-order")
+@document_rule(SIGNOFF_ORDER)
 def signoff_dates_in_order(doc, catalog):
     """prepared ≤ reviewed ≤ approved ≤ effective (skipping dates that are absent)."""
     chain = [(k, doc.signoffs[k].date) for k in ("prepared", "reviewed", "approved")
@@ -57,5 +57,5 @@ def signoff_dates_in_order(doc, catalog):
     for (k1, d1), (k2, d2) in zip(chain, chain[1:]):
         if d2 < d1:
             line = doc.line("effective") if k2 == "effective" else doc.line(k2, "date")
-            yield finding("signoff-order", doc.path, line, later_label=LABELS[k2], later=vn_date(d2),
+            yield problem(doc.path, line, later_label=LABELS[k2], later=vn_date(d2),
                           earlier_label=LABELS[k1], earlier=vn_date(d1))

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import difflib
 
-from ..dates import vn_date
-from ..messages import finding
-from . import document_rule
+from builder.documents.dates import vn_date
+from builder.findings.rule_texts import UNIT_DISSOLVED, UNIT_UNKNOWN
+from builder.rules.registry import document_rule, problem
 
 
 def unit_references(doc):
@@ -21,7 +21,7 @@ def unit_references(doc):
         yield ("tasks", i, "unit"), task.unit
 
 
-@document_rule("unit-unknown")
+@document_rule(UNIT_UNKNOWN)
 def units_exist(doc, catalog):
     """Every unit id a document names is in organisation.yml."""
     units = catalog.organisation.units
@@ -29,10 +29,10 @@ def units_exist(doc, catalog):
         if unit and unit not in units:
             close = difflib.get_close_matches(unit, list(units), n=1)
             hint = f" Có phải ý bạn là '{close[0]}'?" if close else ""
-            yield finding("unit-unknown", doc.path, doc.line(*keys), unit=unit, hint=hint)
+            yield problem(doc.path, doc.line(*keys), unit=unit, hint=hint)
 
 
-@document_rule("unit-dissolved")
+@document_rule(UNIT_DISSOLVED)
 def owner_not_dissolved(doc, catalog):
     """An effective or draft document is owned by a unit that still exists."""
     unit = catalog.organisation.units.get(doc.unit)
@@ -41,6 +41,6 @@ def owner_not_dissolved(doc, catalog):
     if unit.dissolved > catalog.today:
         return
     successor = catalog.organisation.units.get(unit.successor or "")
-    yield finding("unit-dissolved", doc.path, doc.line("unit"), unit=unit.id, name=unit.name,
+    yield problem(doc.path, doc.line("unit"), unit=unit.id, name=unit.name,
                   date=vn_date(unit.dissolved), successor=unit.successor or "(chưa khai báo)",
                   successor_name=successor.name if successor else "cần khai báo trong organisation.yml")

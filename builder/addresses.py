@@ -1,0 +1,54 @@
+"""Where every document, issue and print file is published.
+
+These addresses are a contract printed on paper (the QR code of every page leads to the issue page),
+so they are ours, not the site generator's: the generator adapter must publish pages at exactly these URLs."""
+from __future__ import annotations
+
+from builder.catalog import Catalog
+from builder.documents.model import Document
+from builder.documents.text import slug
+
+
+def diff_page_uri(code: str, revision: int) -> str:
+    return f"{DOCS_FOLDER}/{slug(code)}/lan-{revision:02d}-so-sanh.md"
+
+
+DOCS_FOLDER = "tai-lieu"
+
+
+def page_uri(doc: Document) -> str:
+    """Where a document's page lives in the site (stable: derived from its code)."""
+    return f"{DOCS_FOLDER}/{slug(doc.code)}.md"
+
+
+def page_url(doc: Document) -> str:
+    return f"{DOCS_FOLDER}/{slug(doc.code)}/"
+
+
+def issue_page_uri(code: str, revision: int) -> str:
+    """Page of one issue of a document: the canonical URL printed (as a QR code) on its PDFs."""
+    return f"{DOCS_FOLDER}/{slug(code)}/lan-{revision:02d}.md"
+
+
+def issue_page_url(code: str, revision: int) -> str:
+    return f"{DOCS_FOLDER}/{slug(code)}/lan-{revision:02d}/"
+
+
+def canonical_issue_url(catalog: Catalog, code: str, revision: int) -> str:
+    """Absolute intranet URL of a document issue (base URL from organisation.yml)."""
+    return catalog.organisation.base_url.rstrip("/") + "/" + issue_page_url(code, revision)
+
+
+def page_url_of(uri: str) -> str:
+    """URL of a page from its source path, as MkDocs builds it with use_directory_urls."""
+    stem = uri[:-3] if uri.endswith(".md") else uri
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def download_path(doc: Document, extension: str) -> str:
+    """Site path of a document's file, e.g. tai-lieu/qt-01/QT.01.pdf."""
+    return f"{DOCS_FOLDER}/{slug(doc.code)}/{doc.code}.{extension}"

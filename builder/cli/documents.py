@@ -1,0 +1,123 @@
+"""Commands that change or report on documents: `qms new`, `qms approve`, `qms impact`,
+`qms reassign` and `qms codeowners`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from builder.catalog import load_catalog
+from builder.cli.options import parse_day, root_option, today_option
+from builder.documents.schema import KINDS
+from builder.documents.text import nfc
+from builder.findings.finding import has_errors
+from builder.findings.report import FORMATS
+from builder.legal.impact import as_dict, as_text, impact_report
+from builder.legal.numbers import Citation, parse_number
+from builder.organisation.codeowners import codeowners as build_codeowners
+from builder.organisation.reassign import ReassignError, reassign as move_documents
+from builder.revisions.approve import ApprovalError, approve as record_approval
+from builder.revisions.new_draft import NewDocumentError, create_draft
+from builder.rules.runner import run_checks
+from builder.storage.atomic import atomic_write_text
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(list(KINDS)))
+@click.option("--unit", required=True, help="Mã đơn vị soạn thảo (xem site_config/organisation.yml).")
+@click.option("--title", required=True, help="Tên tài liệu.")
+@click.option("--procedure", "parent", help="Với biểu mẫu: mã hiệu quy trình gốc.")
+@root_option
+@today_option
+def new(kind, unit, title, parent, root, today):
+    """Tạo bản dự thảo mới với mã hiệu trống tiếp theo."""
+    catalog = load_catalog(root, today)
+    try:
+        path = create_draft(catalog, kind, unit, title, parent, today)
+    except NewDocumentError as exc:
+        click.echo(f"LỖI: {exc.message}", err=True)
+        sys.exit(1)
+    click.echo(f"Đã tạo dự thảo {path.relative_to(catalog.root)}.")
+    if kind == "form":
+        click.echo(f"Nhớ thêm mã biểu mẫu vào trường 'forms' của {parent} khi ban hành lần mới.")
+
+
+@click.command()
+@click.argument("code")
+@click.option("--by", "person", required=True, help="Mã nhân sự của người ký.")
+@click.option("--date", "when", callback=lambda c, p, v: parse_day(v), help="Ngày ký (mặc định: hôm nay).")
+@click.option("--decision", help="Số quyết định ban hành, ví dụ 15/QĐ-SKHCN.")
+@click.option("--review", is_flag=True, help="Ghi ý kiến xem xét (Xem xét) thay vì phê duyệt.")
+@root_option
+@today_option
+def approve(code, person, when, decision, review, root, today):
+    """Ghi phê duyệt (hoặc xem xét) kèm dấu vân tay nội dung tài liệu."""
+    catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    key = "reviewed" if review else "approved"
+    try:
+        approval = record_approval(catalog, code, person, when or catalog.today, decision, key)
+    except ApprovalError as exc:
+        click.echo(f"LỖI: {exc.message}", err=True)
+        sys.exit(1)
+    click.echo(f"Đã ghi vào {approval.path.relative_to(catalog.root)}: {approval.line}")
+    after = [f for f in run_checks(load_catalog(root, today)) if f.path == str(approval.path.relative_to(catalog.root))]
+    if after:
+        click.echo("Tài liệu còn các vấn đề sau:")
+        click.echo(FORMATS["text"](after))
+    sys.exit(1 if has_errors(after) else 0)
+
+
+@click.command()
+@click.argument("number")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@root_option
+@today_option
+def impact(number, fmt, root, today):
+    """Văn bản pháp luật NUMBER và mọi tài liệu viện dẫn nó (hoặc văn bản nó thay thế, sửa đổi)."""
+    number = nfc(number.strip())
+    parsed = parse_number(number)
+    if not isinstance(parsed, Citation):
+        raise click.BadParameter(f"'{number}' không phải số ký hiệu hợp lệ "
+                                 f"({parsed.why or parsed.abbr}).", param_hint="NUMBER")
+    report = impact_report(load_catalog(root, today, base_ref=None, with_git=False), number)
+    click.echo(json.dumps(as_dict(report), ensure_ascii=False, indent=2) if fmt == "json" else as_text(report))
+
+
+@click.command()
+@click.argument("unit")
+@click.option("--to", "successor", required=True, help="Mã đơn vị kế thừa.")
+@root_option
+@today_option
+def reassign(unit, successor, root, today):
+    """Chuyển tài liệu của đơn vị UNIT (đã giải thể, sáp nhập) cho đơn vị kế thừa."""
+    catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    try:
+        moved, left = move_documents(catalog, unit, successor)
+    except ReassignError as exc:
+        click.echo(f"LỖI: {exc}", err=True)
+        sys.exit(1)
+    if not moved:
+        click.echo(f"Không có tài liệu nào thuộc đơn vị {unit}.")
+    for item in moved:
+        click.echo(f"Đã chuyển {item.code} ({item.title}) sang {successor}: {item.path}")
+    for item in left:
+        click.echo(f"Giữ nguyên {item.code} ({item.title}): tài liệu đã thu hồi, lưu theo đơn vị cũ.")
+    if moved:
+        click.echo("Nhớ ghi việc chuyển đơn vị vào bảng 'changes' ở lần ban hành tiếp theo của mỗi tài liệu.")
+
+
+@click.command()
+@click.option("--output", "-o", default="CODEOWNERS", show_default=True,
+              help="Tệp ghi kết quả ('-' để in ra màn hình).")
+@root_option
+@today_option
+def codeowners(output, root, today):
+    """Tạo tệp CODEOWNERS: tài liệu của đơn vị nào cần trưởng đơn vị đó duyệt."""
+    text = build_codeowners(load_catalog(root, base_ref=None, with_git=False))
+    if output == "-":
+        click.echo(text)
+    else:
+        atomic_write_text(Path(root) / output, text)
+        click.echo(f"Đã ghi {output}.")

@@ -1,0 +1,25 @@
+"""The `qms` command: one group, its commands in the modules beside this one.
+
+Exit codes: 0 ok, 1 findings or failure, 2 usage error.
+"""
+from __future__ import annotations
+
+import click
+
+from builder.cli import checks, documents, importing, printing
+from builder.cli.options import CONTEXT
+
+
+@click.group(context_settings=CONTEXT)
+def main():
+    """Kiểm soát tài liệu hệ thống quản lý chất lượng TCVN ISO 9001:2015."""
+
+
+for command in (checks.check, checks.rules, documents.new, documents.approve, documents.impact,
+                documents.reassign, documents.codeowners, importing.import_, printing.pdf_command,
+                printing.issue_copy, printing.recall):
+    main.add_command(command)
+
+
+if __name__ == "__main__":
+    main()

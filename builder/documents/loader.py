@@ -1,0 +1,173 @@
+"""Reading document files into Documents: each file read once, every problem a finding."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.cache import parse_cache
+from builder.cache.parse_cache import blob_id
+from builder.documents import yaml_source as yamlsrc
+from builder.documents.field_types import Context, report_unknown
+from builder.documents.model import ChangeRow, Document, Record, Result, SignOff, Target, Task
+from builder.documents.schema import KINDS, REQUIRED_WHEN_IN_FORCE, STATUSES, all_fields, fields_for
+from builder.documents.text import DecodeProblem, decode
+from builder.findings.rule_texts import (DUPLICATE_KEY, FRONT_MATTER_MISSING, FRONT_MATTER_NOT_MAPPING,
+                                         REQUIRED_FIELD, UNKNOWN_KEY, YAML_SYNTAX)
+
+DOCUMENT_FOLDERS = ("procedures", "forms")
+_FENCES = ("---", "...")
+
+
+def document_paths(root: Path) -> list[Path]:
+    """Every Markdown file of the document folders, in a stable order."""
+    paths = []
+    for folder in DOCUMENT_FOLDERS:
+        base = root / folder
+        if base.is_dir():
+            paths += sorted(p for p in base.rglob("*.md") if p.is_file())
+    return paths
+
+
+def split_front_matter(text: str):
+    """Return (front matter text, body text, body start line), or what is wrong: 'start' (no
+    opening '---') or 'unclosed' (no closing one), the wordings of rule front-matter-missing."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return "start"
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in _FENCES:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    return "unclosed"
+
+
+def load_document(root: Path, path: Path) -> tuple[Document | None, list]:
+    rel = path.relative_to(root).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [FRONT_MATTER_MISSING.finding(rel, 1, "unreadable", reason=exc.strerror)]
+    return parse_document(rel, raw)
+
+
+def parse_document(rel: str, raw: bytes, blob: str | None = None) -> tuple[Document | None, list]:
+    """Parse one file's bytes. Returns the document (None when unusable) and its findings.
+
+    The same bytes at the same path parse to the same result, so the working tree, the base
+    commit and the history share one parse of every unchanged file (see parse_cache)."""
+    blob = blob or blob_id(raw)
+    result = parse_cache.CACHE.get(rel, blob)
+    if result is None:
+        result = _parse_document(rel, raw)
+        parse_cache.CACHE.put(rel, blob, result)
+    doc, findings = result
+    return doc, list(findings)
+
+
+def _parse_document(rel: str, raw: bytes) -> tuple[Document | None, list]:
+    text = decode(raw)
+    if isinstance(text, DecodeProblem):
+        return None, [text.rule.finding(rel, text.line, encoding=text.detail)]
+    split = split_front_matter(text)
+    if isinstance(split, str):
+        return None, [FRONT_MATTER_MISSING.finding(rel, 1, None if split == "start" else split)]
+    fm_text, body, body_line = split
+    located = yamlsrc.parse(fm_text, first_line=2)
+    if isinstance(located, yamlsrc.YamlProblem):
+        return None, [YAML_SYNTAX.finding(rel, located.line, detail=located.detail)]
+    if not isinstance(located.data, dict) or not located.data:
+        found = "một danh sách" if isinstance(located.data, list) else "phần trống hoặc một dòng chữ"
+        return None, [FRONT_MATTER_NOT_MAPPING.finding(rel, 2, found=found)]
+    ctx = Context(rel, located)
+    for keys, line in located.duplicates:
+        ctx.findings.append(DUPLICATE_KEY.finding(rel, line, key=keys[-1], first=located.line(*keys)))
+    values = _validate(located.data, ctx)
+    return _build(rel, values, body, body_line, located), ctx.findings
+
+
+def _validate(raw: dict, ctx: Context) -> dict:
+    """Convert every key by its shape; report unknown, misplaced and missing keys."""
+    kind_field = fields_for(None)[1]
+    kind = kind_field.shape.convert(raw.get("kind", ""), ("kind",), ctx) if "kind" in raw else None
+    allowed = {f.key: f for f in fields_for(kind)}
+    everywhere = all_fields()
+    values: dict = {"kind": kind}
+    for key, value in raw.items():
+        if key == "kind":
+            continue
+        spec = allowed.get(key)
+        if spec is None:
+            if key in everywhere and kind:
+                ctx.report(UNKNOWN_KEY, (key,), key=key, where=f" cho loại tài liệu {KINDS[kind]}",
+                           hint=" Xóa trường này hoặc sửa loại tài liệu.")
+            else:
+                report_unknown(ctx, (key,), everywhere)
+            continue
+        values[key] = spec.shape.convert(value, (key,), ctx)
+    for spec in allowed.values():
+        if spec.required and spec.key not in raw:
+            ctx.report(REQUIRED_FIELD, (), key=spec.key, label=spec.label, why="")
+    if values.get("status") in ("effective", "withdrawn"):
+        why = f" (bắt buộc khi tình trạng là '{values['status']}' - {STATUSES[values['status']]})"
+        for key in REQUIRED_WHEN_IN_FORCE:
+            if key not in raw:
+                ctx.report(REQUIRED_FIELD, (), key=key, label=allowed[key].label, why=why)
+    if values.get("status") == "withdrawn" and "withdrawn" not in raw:
+        ctx.report(REQUIRED_FIELD, (), key="withdrawn", label=allowed["withdrawn"].label,
+                   why=" (bắt buộc khi tình trạng là 'withdrawn')")
+    return values
+
+
+def _signoff(data) -> SignOff | None:
+    if not data or not data.get("by"):
+        return None
+    return SignOff(data["by"], data.get("date"), data.get("decision"), data.get("fingerprint"))
+
+
+def _build(rel, v: dict, body: str, body_line: int, located) -> Document:
+    signoffs = {k: s for k in ("prepared", "reviewed", "approved") if (s := _signoff(v.get(k)))}
+    return Document(
+        path=rel,
+        code=v.get("code") or "",
+        kind=v.get("kind") or "",
+        title=v.get("title") or "",
+        unit=v.get("unit") or "",
+        revision=v.get("revision"),
+        status=v.get("status") or "",
+        body=body,
+        body_line=body_line,
+        effective=v.get("effective"),
+        withdrawn=v.get("withdrawn"),
+        review_months=v.get("review_months"),
+        signoffs=signoffs,
+        legal_basis=v.get("legal_basis") or [],
+        references=v.get("references") or [],
+        changes=[ChangeRow(r.get("revision"), r.get("date"), r.get("section"), r.get("description"))
+                 for r in v.get("changes") or [] if r],
+        forms=v.get("forms") or [],
+        records=[Record(r.get("name") or "", r.get("keeper") or "", r.get("retention") or "", r.get("form"))
+                 for r in v.get("records") or [] if r],
+        procedure=v.get("procedure"),
+        tthc=v.get("tthc") or [],
+        year=v.get("year"),
+        targets=[Target(t.get("id") or "", t.get("name") or "", t.get("op") or ">=",
+                        t.get("target") if t.get("target") is not None else 0.0,
+                        t.get("measure") or "", t.get("unit"),
+                        tuple(Result(r["period"], r["value"]) for r in t.get("results") or []
+                              if r and r.get("period") and r.get("value") is not None))
+                 for t in v.get("targets") or [] if t],
+        tasks=[Task(t.get("content") or "", t.get("period") or "", t.get("unit") or "",
+                    t.get("status") or "planned", t.get("due"), t.get("completed"), t.get("type"))
+               for t in v.get("tasks") or [] if t],
+        front_matter=located.data,
+        lines=located,
+    )
+
+
+def load_documents(root: Path) -> tuple[list[Document], list]:
+    """Load every document of the repository once."""
+    documents, findings = [], []
+    for path in document_paths(root):
+        doc, found = load_document(root, path)
+        findings += found
+        if doc is not None:
+            documents.append(doc)
+    return documents, findings

@@ -1,0 +1,64 @@
+"""Turning raw file bytes into normalised text, or saying why that is impossible."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from builder.findings.rule_texts import FILE_BINARY, FILE_EMPTY, FILE_ENCODING
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class DecodeProblem:
+    """Why a file could not be read as text: a rule id and the 1-based line."""
+
+    rule: str
+    line: int
+    detail: str = ""
+
+
+def nfc(text: str) -> str:
+    """Normalise to NFC so that text typed decomposed compares equal to precomposed text."""
+    return unicodedata.normalize("NFC", text)
+
+
+def decode(raw: bytes) -> str | DecodeProblem:
+    """Decode UTF-8 (BOM optional), unify line endings to LF and normalise to NFC."""
+    if not raw.strip():
+        return DecodeProblem(FILE_EMPTY, 1)
+    if b"\x00" in raw[:8192]:
+        return DecodeProblem(FILE_BINARY, 1)
+    if raw.startswith(BOM):
+        raw = raw[len(BOM):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return DecodeProblem(FILE_ENCODING, line, _guess_encoding(raw))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return nfc(text)
+
+
+def _guess_encoding(raw: bytes) -> str:
+    """Name the legacy encoding Vietnamese files usually come in, for the message."""
+    try:
+        raw.decode("cp1258")
+        return "Windows-1258"
+    except UnicodeDecodeError:
+        return "không xác định"
+
+
+def fold(text: str) -> str:
+    """Remove Vietnamese diacritics (and map đ to d) for search and slugs."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slug(text: str) -> str:
+    """ASCII, lower-case, dash-separated slug used in URLs."""
+    out = []
+    for ch in fold(text).lower():
+        out.append(ch if ch.isascii() and ch.isalnum() else "-")
+    return "-".join(filter(None, "".join(out).split("-")))

@@ -1,0 +1,364 @@
+"""Every rule the checks know, with its Vietnamese wording: title, how to fix, message.
+
+This is the one place where rule texts live. Each rule id is stable: document controllers and
+CI configurations refer to it. `qms rules` and the site's rule page are generated from here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from builder.findings.finding import Finding, Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True, eq=False)
+class RuleText:
+    """A rule's texts. Its id comes from the name it is bound to below (CODE_PATTERN gives
+    'code-pattern'), so the id is written once; code refers to the rule by that name, and a
+    misspelt name fails when the module is imported, never as a finding with a wrong id."""
+    severity: Severity
+    group: str
+    title: str
+    explanation: str
+    template: str
+    variants: dict[str, str] = field(default_factory=dict)  # other wordings of the message, by name
+    stage: str = "check"  # 'check': a rule function of builder/rules; 'load' or 'print': reported there
+    id: str = field(default="", compare=False)
+
+    def finding(self, path: str, line: int, variant: str | None = None, **values) -> Finding:
+        """A finding of this rule at `path`:`line`, its message filled from `values`."""
+        template = self.variants[variant] if variant else self.template
+        return Finding(path=path, line=line, rule=self.id, severity=self.severity,
+                       message=template.format(**values))
+
+
+# --- Đọc tệp -----------------------------------------------------------------------
+FILE_ENCODING = RuleText(E, "Đọc tệp", "Tệp không phải UTF-8",
+    "Mọi tệp tài liệu phải lưu bằng bảng mã UTF-8 (có hoặc không có BOM).",
+    "Tệp không đọc được bằng bảng mã UTF-8 (có vẻ là {encoding}). Mở tệp bằng trình "
+    "soạn thảo và lưu lại với bảng mã UTF-8.",
+    stage="load")
+FILE_EMPTY = RuleText(E, "Đọc tệp", "Tệp rỗng",
+    "Tệp tài liệu phải có phần khai báo (front matter) và nội dung.",
+    "Tệp rỗng. Điền phần khai báo giữa hai dòng '---' và nội dung tài liệu, hoặc xóa tệp.",
+    stage="load")
+FILE_BINARY = RuleText(E, "Đọc tệp", "Tệp nhị phân trong thư mục tài liệu",
+    "Thư mục procedures/ và forms/ chỉ chứa tệp Markdown (.md) dạng văn bản.",
+    "Đây không phải tệp văn bản (có thể là tệp Word hoặc ảnh đổi tên thành .md). "
+    "Chuyển nội dung sang Markdown (xem lệnh 'qms import') hoặc xóa tệp này.",
+    stage="load")
+FRONT_MATTER_MISSING = RuleText(E, "Đọc tệp", "Thiếu phần khai báo đầu tệp",
+    "Tệp phải bắt đầu bằng dòng '---', tiếp theo là các trường khai báo và một dòng '---' đóng.",
+    "Tệp phải bắt đầu bằng dòng '---' mở phần khai báo (mã hiệu, tên, lần ban hành...).",
+    variants={"unclosed": "Phần khai báo mở bằng '---' ở dòng 1 nhưng không có dòng '---' đóng lại.",
+              "unreadable": "Không đọc được tệp: {reason}."},
+    stage="load")
+YAML_SYNTAX = RuleText(E, "Đọc tệp", "Lỗi cú pháp phần khai báo",
+    "Phần khai báo viết theo cú pháp YAML: 'tên_trường: giá_trị', thụt lề bằng dấu cách.",
+    "Phần khai báo sai cú pháp YAML ({detail}). Kiểm tra dấu hai chấm, thụt lề bằng dấu "
+    "cách (không dùng Tab) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên.",
+    stage="load")
+FRONT_MATTER_NOT_MAPPING = RuleText(E, "Đọc tệp", "Phần khai báo không phải danh sách trường",
+    "Phần khai báo phải gồm các dòng 'tên_trường: giá_trị'.",
+    "Phần khai báo phải gồm các dòng dạng 'tên_trường: giá_trị', không phải {found}.",
+    stage="load")
+DUPLICATE_KEY = RuleText(E, "Đọc tệp", "Trường khai báo hai lần",
+    "Mỗi trường chỉ được khai báo một lần; khai báo lặp làm mất giá trị trước đó.",
+    "Trường '{key}' đã khai báo ở dòng {first}. Xóa một trong hai dòng.",
+    stage="load")
+
+# --- Trường khai báo -----------------------------------------------------------------
+UNKNOWN_KEY = RuleText(E, "Trường khai báo", "Trường không xác định",
+    "Chỉ dùng các trường có trong trang 'Tra cứu trường khai báo'; lỗi chính tả tên "
+    "trường sẽ làm thông tin bị bỏ qua.",
+    "Trường '{key}' không được hỗ trợ{where}.{hint}",
+    stage="load")
+REQUIRED_FIELD = RuleText(E, "Trường khai báo", "Thiếu trường bắt buộc",
+    "Mỗi loại tài liệu và mỗi tình trạng có các trường bắt buộc (xem trang tra cứu).",
+    "Thiếu trường bắt buộc '{key}' ({label}){why}. Bổ sung trường này vào phần khai báo.",
+    stage="load")
+FIELD_TYPE = RuleText(E, "Trường khai báo", "Giá trị sai kiểu",
+    "Mỗi trường có kiểu giá trị xác định: văn bản, số, ngày, danh sách hoặc nhóm trường.",
+    "Trường '{key}' phải là {expected}, nhưng đang là {found}.",
+    stage="load")
+INVALID_VALUE = RuleText(E, "Trường khai báo", "Giá trị không thuộc danh sách cho phép",
+    "Một số trường chỉ nhận các giá trị định sẵn (loại tài liệu, tình trạng...).",
+    "Giá trị '{value}' của trường '{key}' không hợp lệ. Dùng một trong: {allowed}.",
+    stage="load")
+INVALID_DATE = RuleText(E, "Trường khai báo", "Ngày không hợp lệ",
+    "Ngày viết dạng 2026-01-15 hoặc 15/01/2026 và phải là ngày có thật.",
+    "'{value}' ở trường '{key}' không phải ngày hợp lệ. Viết dạng 2026-01-15 hoặc "
+    "15/01/2026 và kiểm tra ngày có thật (ví dụ không có ngày 31/02).",
+    stage="load")
+REVISION_NUMBER = RuleText(E, "Trường khai báo", "Lần ban hành không hợp lệ",
+    "Lần ban hành là số nguyên dương: 1, 2, 3...",
+    "Lần ban hành '{value}' không hợp lệ: phải là số nguyên dương (1, 2, 3...).",
+    stage="load")
+PLACEHOLDER = RuleText(E, "Trường khai báo", "Còn nội dung cần điền",
+    "Các chỗ đánh dấu 'CẦN ĐIỀN' (ví dụ do lệnh 'qms new' hoặc 'qms import' để lại) phải "
+    "được thay bằng thông tin thật trước khi ban hành.",
+    "Còn chỗ cần điền: {value}. Thay bằng thông tin thật.")
+
+# --- Mã hiệu -------------------------------------------------------------------------
+CODE_PATTERN = RuleText(E, "Mã hiệu", "Mã hiệu sai mẫu",
+    "Mã hiệu theo mẫu của từng loại tài liệu trong site_config/organisation.yml (mục codes).",
+    "Mã hiệu '{code}' không đúng mẫu '{pattern}' của loại {kind}. Sửa mã hiệu, ví dụ "
+    "'{example}'.")
+CODE_UNIQUE = RuleText(E, "Mã hiệu", "Mã hiệu trùng",
+    "Mỗi mã hiệu chỉ dùng cho một tài liệu và không bao giờ dùng lại cho tài liệu khác.",
+    "Mã hiệu '{code}' đã dùng cho tệp {other}. Đặt mã hiệu khác (lệnh 'qms new' cấp mã "
+    "trống tiếp theo).")
+KIND_FOLDER = RuleText(E, "Mã hiệu", "Tài liệu đặt sai thư mục",
+    "Biểu mẫu nằm trong thư mục forms/, các tài liệu khác nằm trong procedures/.",
+    "Tài liệu loại {kind} phải nằm trong thư mục {folder}/. Di chuyển tệp sang thư mục đó.")
+
+# --- Theo dõi sửa đổi ----------------------------------------------------------------
+CHANGE_TABLE_ROWS = RuleText(E, "Theo dõi sửa đổi", "Bảng theo dõi sửa đổi thiếu hoặc thừa dòng",
+    "Bảng 'changes' có đúng một dòng cho mỗi lần ban hành từ 1 đến lần hiện tại, theo thứ tự.",
+    "Bảng theo dõi sửa đổi (changes) {problems}. Mỗi lần ban hành từ 1 đến {revision} phải có đúng một "
+    "dòng, theo thứ tự.",
+    variants={"missing": "thiếu dòng cho lần ban hành {revisions}",
+              "extra": "thừa hoặc lặp dòng lần ban hành {revisions}",
+              "order": "các dòng chưa xếp theo thứ tự lần ban hành 1, 2, 3..."})
+CHANGE_TABLE_CURRENT = RuleText(E, "Theo dõi sửa đổi", "Dòng cuối bảng sửa đổi không khớp",
+    "Dòng cuối của bảng 'changes' phải là lần ban hành hiện tại, với ngày bằng ngày hiệu lực.",
+    "Dòng cuối bảng sửa đổi là lần {last} nhưng tài liệu đang ở lần ban hành {revision}. Thêm dòng cho "
+    "lần {revision} vào cuối bảng.",
+    variants={"date": "Ngày của lần ban hành {revision} trong bảng sửa đổi ({row_date}) khác ngày hiệu lực "
+                      "({effective}). Sửa cho hai ngày trùng nhau."})
+
+# --- Ngày và ký duyệt ----------------------------------------------------------------
+SIGNOFF_ORDER = RuleText(E, "Ký duyệt", "Thứ tự ngày ký không hợp lý",
+    "Ngày soạn thảo ≤ ngày xem xét ≤ ngày phê duyệt ≤ ngày hiệu lực.",
+    "Ngày {later_label} ({later}) sớm hơn ngày {earlier_label} ({earlier}). Sửa lại ngày "
+    "cho đúng thứ tự soạn thảo → xem xét → phê duyệt → hiệu lực.")
+SIGNOFF_PERSON = RuleText(E, "Ký duyệt", "Người ký không có trong danh sách nhân sự",
+    "Người soạn thảo, xem xét, phê duyệt ghi bằng mã nhân sự trong site_config/organisation.yml.",
+    "Không có nhân sự mã '{person}' trong site_config/organisation.yml.{hint}")
+SIGNOFF_ROLE = RuleText(E, "Ký duyệt", "Người ký không có thẩm quyền",
+    "Chức danh của người ký phải thuộc danh sách được phép (mục signoff_roles).",
+    "{name} ({position}) không có quyền {action} tài liệu. Chức danh được phép: {allowed}.")
+SIGNOFF_SELF_APPROVAL = RuleText(E, "Ký duyệt", "Người soạn thảo tự phê duyệt",
+    "Người phê duyệt phải khác người soạn thảo.",
+    "{name} vừa soạn thảo vừa phê duyệt tài liệu. Người phê duyệt phải là người khác.")
+
+# --- Biểu mẫu và tham chiếu --------------------------------------------------------
+FORM_MISSING = RuleText(E, "Biểu mẫu và tham chiếu", "Biểu mẫu không tồn tại",
+    "Mọi biểu mẫu trong danh sách 'forms' của quy trình phải có tệp trong thư mục forms/.",
+    "Biểu mẫu '{code}' được liệt kê nhưng {why}. Tạo biểu mẫu (qms new form ...) hoặc "
+    "bỏ mã này khỏi danh sách 'forms'.")
+FORM_PARENT_MISMATCH = RuleText(E, "Biểu mẫu và tham chiếu", "Biểu mẫu ghi quy trình khác",
+    "Biểu mẫu phải ghi đúng quy trình đã liệt kê nó ở trường 'procedure'.",
+    "Biểu mẫu '{code}' thuộc quy trình '{actual}', không phải '{expected}'. Sửa trường "
+    "'procedure' của biểu mẫu hoặc danh sách 'forms' của quy trình.")
+FORM_PARENT = RuleText(E, "Biểu mẫu và tham chiếu", "Biểu mẫu không có quy trình gốc",
+    "Mỗi biểu mẫu thuộc một quy trình hoặc hướng dẫn có thật (trường 'procedure').",
+    "Quy trình gốc '{parent}' của biểu mẫu không tồn tại. Sửa trường 'procedure' thành mã hiệu quy trình "
+    "có thật.",
+    variants={"kind": "'{parent}' là {kind}; biểu mẫu phải thuộc một quy trình hoặc hướng dẫn."})
+FORM_UNLISTED = RuleText(E, "Biểu mẫu và tham chiếu", "Quy trình chưa liệt kê biểu mẫu",
+    "Quy trình phải liệt kê mọi biểu mẫu thuộc nó trong trường 'forms'.",
+    "Biểu mẫu '{code}' ghi thuộc '{parent}' nhưng '{parent}' không liệt kê nó. Thêm "
+    "'{code}' vào trường 'forms' của '{parent}'.")
+FORM_ATTACHMENT_MISSING = RuleText(E, "Biểu mẫu và tham chiếu", "Không có tệp biểu mẫu gốc",
+    "Tệp ghi ở trường 'attachment' của biểu mẫu (tệp Word gốc để tải về) phải có trong kho, "
+    "tính từ thư mục của tệp biểu mẫu.",
+    "Không tìm thấy tệp biểu mẫu gốc '{value}' (tìm tại {where}). Đặt lại tệp Word vào đúng "
+    "chỗ, sửa đường dẫn, hoặc xóa trường 'attachment'.")
+REFERENCE_UNRESOLVED = RuleText(E, "Biểu mẫu và tham chiếu", "Tham chiếu tới tài liệu không tồn tại",
+    "Các mã hiệu trong trường 'references' phải là tài liệu có thật trong hệ thống.",
+    "Không có tài liệu mã hiệu '{code}'. Sửa mã hiệu hoặc bỏ tham chiếu.")
+CODE_IN_TEXT = RuleText(W, "Biểu mẫu và tham chiếu", "Nội dung nhắc tới mã hiệu không tồn tại",
+    "Mã hiệu nhắc tới trong nội dung nên là tài liệu có thật.",
+    "Nội dung nhắc tới '{code}' nhưng không có tài liệu nào mang mã hiệu này.")
+
+# --- Đơn vị ----------------------------------------------------------------------------
+UNIT_UNKNOWN = RuleText(E, "Đơn vị", "Đơn vị không tồn tại",
+    "Đơn vị ghi bằng mã đơn vị trong site_config/organisation.yml (mục units).",
+    "Không có đơn vị mã '{unit}' trong site_config/organisation.yml.{hint}")
+UNIT_DISSOLVED = RuleText(E, "Đơn vị", "Đơn vị đã giải thể hoặc sáp nhập",
+    "Tài liệu đang áp dụng không được thuộc đơn vị đã giải thể; chuyển cho đơn vị kế thừa.",
+    "Đơn vị '{unit}' ({name}) đã giải thể từ {date}. Chuyển tài liệu cho đơn vị kế thừa "
+    "'{successor}' ({successor_name}) hoặc thu hồi tài liệu.")
+
+# --- Xem xét định kỳ -----------------------------------------------------------------
+REVIEW_OVERDUE = RuleText(W, "Xem xét định kỳ", "Quá hạn xem xét định kỳ",
+    "Tài liệu đang áp dụng phải được xem xét lại sau mỗi chu kỳ (review_months).",
+    "Tài liệu đến hạn xem xét định kỳ từ {due} (hiệu lực {effective}, chu kỳ {months} "
+    "tháng). Xem xét lại và ban hành lần mới hoặc ghi nhận kết quả xem xét.")
+
+# --- Căn cứ pháp lý ------------------------------------------------------------------
+LEGAL_NUMBER_FORMAT = RuleText(E, "Căn cứ pháp lý", "Số ký hiệu văn bản sai định dạng",
+    "Số ký hiệu theo Nghị định 30/2020: số/năm/LOẠI-CƠQUAN (19/2014/QĐ-TTg), "
+    "số/năm/QH<khóa> (64/2025/QH15) hoặc số/LOẠI-CƠQUAN (646/KH-UBND).",
+    "'{value}' không phải số ký hiệu văn bản hợp lệ: {why}.")
+LEGAL_TYPE_UNKNOWN = RuleText(E, "Căn cứ pháp lý", "Viết tắt loại văn bản không có trong Nghị định 30",
+    "Viết tắt loại văn bản phải theo Phụ lục III Nghị định 30/2020 (QĐ, NĐ, TT, KH...); "
+    "công văn không có viết tắt loại.",
+    "'{abbr}' trong '{value}' không phải viết tắt loại văn bản hợp lệ.{hint}")
+LEGAL_NOT_REGISTERED = RuleText(E, "Căn cứ pháp lý", "Căn cứ pháp lý chưa có trong sổ theo dõi",
+    "Mọi văn bản trong 'legal_basis' phải có trong site_config/legal_register.yml.",
+    "Văn bản '{value}' chưa có trong sổ văn bản pháp luật. Thêm văn bản vào "
+    "site_config/legal_register.yml hoặc sửa số ký hiệu.")
+LEGAL_TEXT_NOT_REGISTERED = RuleText(W, "Căn cứ pháp lý", "Văn bản nhắc tới trong nội dung chưa có trong sổ",
+    "Văn bản pháp luật nhắc tới trong nội dung nên có trong sổ theo dõi để được cảnh báo khi thay đổi.",
+    "Nội dung viện dẫn '{value}' nhưng văn bản này chưa có trong site_config/legal_register.yml.")
+LEGAL_REPEALED = RuleText(E, "Căn cứ pháp lý", "Viện dẫn văn bản đã hết hiệu lực",
+    "Tài liệu đang áp dụng không được viện dẫn văn bản 'Hết hiệu lực toàn bộ'.",
+    "Tài liệu viện dẫn '{value}' đã hết hiệu lực toàn bộ.{replacement} Cập nhật căn cứ và "
+    "ban hành lần mới.")
+
+# --- Lịch sử ban hành (git) ------------------------------------------------------------
+CONTENT_CHANGED_WITHOUT_REVISION = RuleText(E, "Lịch sử ban hành", "Sửa nội dung mà không ban hành lần mới",
+    "Mọi thay đổi nội dung của tài liệu đang áp dụng phải thành một lần ban hành mới: tăng "
+    "revision thêm 1, thêm dòng vào bảng changes, ngày hiệu lực mới và phê duyệt lại.",
+    "Nội dung đã thay đổi so với lần ban hành {revision} đang áp dụng (bản ở {base}) nhưng "
+    "lần ban hành không tăng. Tăng revision lên {next}, thêm dòng {next} vào bảng changes, "
+    "ghi ngày hiệu lực mới và phê duyệt lại bằng 'qms approve {code} --by ...'.")
+ATTACHMENT_CHANGED_WITHOUT_REVISION = RuleText(E, "Lịch sử ban hành",
+    "Sửa tệp Word gốc của biểu mẫu mà không ban hành lần mới",
+    "Tệp Word gốc ghi ở trường 'attachment' là bản cán bộ tải về để dùng, nên thuộc nội dung "
+    "được kiểm soát của biểu mẫu: thay tệp này phải thành một lần ban hành mới.",
+    "Tệp {file} đã thay đổi so với lần ban hành {revision} đang áp dụng (bản ở {base}) nhưng "
+    "lần ban hành không tăng. Tăng revision lên {next}, thêm dòng {next} vào bảng changes, ghi "
+    "ngày hiệu lực mới và phê duyệt lại bằng 'qms approve {code} --by ...'; nếu thay nhầm, "
+    "lấy lại tệp cũ bằng 'git checkout {base} -- {file}'.")
+CACHE_COMMITTED = RuleText(E, "Cấu hình", "Bộ đệm của máy dựng bị đưa vào kho",
+    "Thư mục .qms-cache giữ kết quả phân tích và bản PDF đã tạo của máy dựng; nó không thuộc "
+    "kho tài liệu. Một bộ đệm nằm trong git có thể mang bản PDF không được tạo từ tài liệu, "
+    "nên chương trình không dùng nó và không xuất bản cho tới khi gỡ ra khỏi kho.",
+    "Git đang theo dõi {count} tệp trong {folder}/ (ví dụ {example}). Xóa bộ đệm khỏi kho và "
+    "khỏi máy bằng 'git rm -r -q {folder}' (lần dựng sau tự tạo lại), kiểm tra .gitignore có "
+    "dòng '{folder}/', rồi commit.")
+REVISION_SEQUENCE = RuleText(E, "Lịch sử ban hành", "Lần ban hành giảm hoặc nhảy cóc",
+    "Lần ban hành chỉ tăng từng bước một: 1, 2, 3...",
+    "Lần ban hành {revision} không hợp lệ: bản trước (ở {base}) là lần {previous}, lần mới phải "
+    "là {next}.")
+REVISION_EFFECTIVE_DATE = RuleText(E, "Lịch sử ban hành", "Ngày hiệu lực lần mới không sau lần trước",
+    "Ngày hiệu lực của lần ban hành mới phải sau ngày hiệu lực của lần trước.",
+    "Ngày hiệu lực lần {revision} ({effective}) phải sau ngày hiệu lực lần {previous} ({previous_date}).")
+REVISION_APPROVAL = RuleText(E, "Lịch sử ban hành", "Lần ban hành mới chưa được phê duyệt lại",
+    "Lần ban hành mới phải có phê duyệt mới, ghi bằng lệnh 'qms approve'.",
+    "Lần ban hành {revision} chưa được phê duyệt lại ({why}). Chạy 'qms approve {code} --by "
+    "<mã người phê duyệt>' sau khi hoàn tất nội dung.")
+APPROVAL_FINGERPRINT = RuleText(E, "Lịch sử ban hành", "Nội dung đã thay đổi sau khi phê duyệt",
+    "Phê duyệt ghi dấu vân tay của nội dung; sửa nội dung sau đó phải được phê duyệt lại.",
+    "Nội dung đã thay đổi sau khi phê duyệt (dấu vân tay {recorded} khác {actual}). Phê "
+    "duyệt lại bằng 'qms approve {code} --by ...' hoặc hoàn tác thay đổi.")
+REVIEW_FINGERPRINT = RuleText(W, "Lịch sử ban hành", "Nội dung đã thay đổi sau khi xem xét",
+    "Xem xét ghi dấu vân tay của nội dung; sửa nội dung sau đó nên được xem xét lại.",
+    "Nội dung đã thay đổi sau khi xem xét (dấu vân tay {recorded} khác {actual}). Xem xét lại "
+    "bằng 'qms approve {code} --review --by ...'.")
+APPROVAL_UNSIGNED = RuleText(W, "Lịch sử ban hành", "Phê duyệt chưa có dấu vân tay nội dung",
+    "Phê duyệt ghi bằng lệnh 'qms approve' kèm dấu vân tay, để mọi sửa đổi sau đó bị phát hiện.",
+    "Phê duyệt của tài liệu đang áp dụng chưa có dấu vân tay nội dung. Chạy 'qms approve {code} "
+    "--by {by} --date {date}' để ghi nhận.")
+WITHDRAWN_CODE_REUSED = RuleText(E, "Lịch sử ban hành", "Dùng lại mã hiệu đã thu hồi",
+    "Mã hiệu của tài liệu đã thu hồi không bao giờ được dùng lại.",
+    "Mã hiệu '{code}' đã thu hồi từ {date} (commit {commit}, tệp {old_path}). Đặt mã hiệu mới cho "
+    "tài liệu này (lệnh 'qms new').")
+DOCUMENT_DELETED = RuleText(E, "Lịch sử ban hành", "Xóa tài liệu đang áp dụng",
+    "Không xóa tệp của tài liệu đang áp dụng; thu hồi bằng 'status: withdrawn' để giữ lịch sử.",
+    "Tài liệu {code} ({title}) đang áp dụng ở {base} đã bị xóa. Khôi phục tệp và ghi "
+    "'status: withdrawn' cùng ngày thu hồi 'withdrawn' thay vì xóa.")
+HISTORY_SHALLOW = RuleText(W, "Lịch sử ban hành", "Bản sao git thiếu lịch sử",
+    "Kiểm tra lịch sử cần toàn bộ lịch sử git (git clone không có --depth; trong CI dùng "
+    "fetch-depth: 0).",
+    "Kho git là bản sao nông (shallow): lịch sử ban hành chỉ gồm các commit hiện có. Chạy "
+    "'git fetch --unshallow' để kiểm tra đầy đủ.")
+LEGAL_UPDATE_OVERDUE = RuleText(E, "Căn cứ pháp lý", "Quá hạn cập nhật theo văn bản pháp luật mới",
+    "Khoản 4 Điều 4 Quyết định 19/2014/QĐ-TTg: cập nhật tài liệu trong 3 tháng kể từ khi văn bản "
+    "pháp luật liên quan (mới, sửa đổi, thay thế) có hiệu lực.",
+    "Quá hạn cập nhật: {change} (hiệu lực {date}); tài liệu phải ban hành lần mới trước {due} "
+    "nhưng vẫn là lần ban hành {revision} (hiệu lực {effective}). Rà soát nội dung, ban hành lần mới.")
+LEGAL_UPDATE_DUE = RuleText(W, "Căn cứ pháp lý", "Cần cập nhật theo văn bản pháp luật mới",
+    "Tài liệu viện dẫn văn bản vừa bị thay thế, sửa đổi hoặc bãi bỏ phải được ban hành lần mới "
+    "trong thời hạn quy định.",
+    "{change} (hiệu lực {date}): còn {days} ngày (đến {due}) để ban hành lần mới của tài liệu.")
+INTERNAL_AUDIT_OVERDUE = RuleText(W, "Nhiệm vụ hằng năm", "Quá 12 tháng chưa đánh giá nội bộ",
+    "Đánh giá nội bộ ít nhất mỗi năm một lần (Quyết định 19/2014/QĐ-TTg). Ghi nhận bằng công việc "
+    "type: internal_audit đã hoàn thành trong kế hoạch, hoặc trong site_config/activities.yml.",
+    "Lần {label} gần nhất ngày {last} ({source}); đã quá hạn {due}.",
+    variants={"never": "Chưa có hồ sơ {label} nào: ghi công việc type: {duty} đã hoàn thành trong kế hoạch "
+                       "năm, hoặc ghi vào {file}."})
+MANAGEMENT_REVIEW_OVERDUE = RuleText(W, "Nhiệm vụ hằng năm", "Quá 12 tháng chưa xem xét của lãnh đạo",
+    "Xem xét của lãnh đạo ít nhất mỗi năm một lần. Ghi nhận bằng công việc type: management_review "
+    "đã hoàn thành trong kế hoạch, hoặc trong site_config/activities.yml.",
+    "Lần {label} gần nhất ngày {last} ({source}); đã quá hạn {due}.",
+    variants={"never": "Chưa có hồ sơ {label} nào: ghi công việc type: {duty} đã hoàn thành trong kế hoạch "
+                       "năm, hoặc ghi vào {file}."})
+SCOPE_CHANGED = RuleText(W, "Nhiệm vụ hằng năm", "Phạm vi hệ thống thay đổi, cần công bố lại",
+    "Khi mở rộng hoặc thu hẹp phạm vi (đơn vị, thủ tục hành chính), cơ quan phải công bố lại Hệ "
+    "thống quản lý chất lượng phù hợp TCVN ISO 9001:2015.",
+    "Phạm vi đã thay đổi so với lần công bố ngày {date}: {changes}. Công bố lại hệ thống và ghi "
+    "lần công bố mới (type: announcement) vào site_config/activities.yml.",
+    variants={"added_units": "thêm đơn vị {items}", "removed_units": "bớt đơn vị {items}",
+              "added_procedures": "thêm quy trình TTHC {items}",
+              "removed_procedures": "bớt quy trình TTHC {items}"})
+
+# --- Nội dung an toàn ------------------------------------------------------------------
+UNSAFE_HTML = RuleText(W, "Nội dung an toàn", "Nội dung có mã có thể chạy trên trình duyệt",
+    "Tài liệu không chứa thẻ <script>, <iframe>, thuộc tính sự kiện (onerror=, onclick=...) hay "
+    "liên kết javascript:. Khi xuất bản, các phần này bị loại bỏ khỏi trang nội bộ.",
+    "Nội dung có {what}: phần này có thể chạy lệnh trên máy người đọc nên đã bị loại bỏ khỏi trang "
+    "nội bộ. Xóa nó khỏi tài liệu (thường do sao chép từ trang web hoặc Word); chỉ dùng định dạng "
+    "Markdown: bảng, danh sách, liên kết thường.")
+
+# --- Bản in và bản kiểm soát --------------------------------------------------------------
+PDF_RENDER = RuleText(E, "Bản in và bản kiểm soát", "Không tạo được bản in của tài liệu",
+    "Mỗi tài liệu đang áp dụng được xuất bản kèm bản PDF (biểu mẫu kèm thêm bản Word). Lỗi "
+    "thường do hình ảnh không có trong kho, định dạng Markdown lạ hoặc mẫu trình bày "
+    "site_config/print/tai-lieu.typ bị sửa sai.",
+    "Không tạo được {what}: {detail}. Kiểm tra hình ảnh và định dạng ở dòng này, hoặc mẫu trình "
+    "bày site_config/print/tai-lieu.typ, rồi dựng lại.",
+    stage="print")
+DISTRIBUTION_INVALID = RuleText(E, "Bản in và bản kiểm soát", "Sổ theo dõi phân phối không hợp lệ",
+    "registers/distribution.csv do lệnh 'qms issue-copy' và 'qms recall' ghi; mỗi dòng là một bản "
+    "kiểm soát với mã hiệu, lần ban hành, số bản (không trùng), đơn vị nhận, ngày cấp, người cấp, "
+    "ngày và người thu hồi.",
+    "{detail} Sửa dòng này trong registers/distribution.csv (nên dùng lệnh 'qms issue-copy' và "
+    "'qms recall' thay vì sửa tay).")
+
+# --- Cấu hình --------------------------------------------------------------------------
+CONFIG_INVALID = RuleText(E, "Cấu hình", "Cấu hình tổ chức không hợp lệ",
+    "site_config/organisation.yml khai báo cơ quan, đơn vị, nhân sự, quyền ký và mẫu mã hiệu.",
+    "Không tìm thấy tệp {file}.",
+    variants={
+        "unreadable": "Không đọc được tệp {file} (lỗi '{problem}'). Lưu tệp bằng UTF-8.",
+        "unit-parent": "Đơn vị '{unit}': đơn vị cấp trên '{value}' không tồn tại.",
+        "unit-head": "Đơn vị '{unit}': trưởng đơn vị '{value}' không có trong mục people.",
+        "unit-successor": "Đơn vị '{unit}': đơn vị kế thừa '{value}' không tồn tại.",
+        "successor-undated": "Đơn vị '{unit}' có đơn vị kế thừa nhưng thiếu ngày giải thể (dissolved).",
+        "person-position": "Nhân sự '{person}': chức danh '{value}' không có trong mục positions.",
+        "person-unit": "Nhân sự '{person}': đơn vị '{value}' không tồn tại.",
+        "role-position": "Quyền ký '{action}': chức danh '{value}' không có trong mục positions.",
+        "code-template": "Mẫu mã hiệu '{value}' không hợp lệ.",
+        "code-missing": "Thiếu mẫu mã hiệu cho loại tài liệu '{kind}'.",
+    },
+    stage="load")
+REGISTER_INVALID = RuleText(E, "Cấu hình", "Sổ văn bản pháp luật không hợp lệ",
+    "site_config/legal_register.yml liệt kê văn bản với số ký hiệu, loại, trích yếu, cơ quan "
+    "ban hành, ngày ban hành, ngày hiệu lực, tình trạng và quan hệ.",
+    "Không tìm thấy tệp {file}.",
+    variants={
+        "unreadable": "Không đọc được tệp {file} (lỗi '{problem}'). Lưu tệp bằng UTF-8.",
+        "number": "Số ký hiệu '{number}' không hợp lệ.",
+        "twice": "Văn bản '{number}' khai báo hai lần.",
+        "relation": "Văn bản '{number}': số ký hiệu '{value}' ở mục '{relation}' không hợp lệ.",
+    },
+    stage="load")
+
+
+
+def _name_rules() -> dict[str, RuleText]:
+    """Every rule above, in the order written, each given the id its name spells."""
+    rules = {}
+    for name, value in list(globals().items()):
+        if isinstance(value, RuleText):
+            object.__setattr__(value, "id", name.lower().replace("_", "-"))
+            rules[value.id] = value
+    return rules
+
+
+RULES: dict[str, RuleText] = _name_rules()

@@ -1,0 +1,111 @@
+"""The organisation: agency, units, people, positions, sign-off roles and code patterns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from builder.documents.dates import parse_date
+
+_PLACEHOLDER = re.compile(r"\{(n)(?::(\d+))?\}|\{(year)\}|\{(unit)\}")
+SIGNOFF_ACTIONS = {"prepared": "prepare", "reviewed": "review", "approved": "approve"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    parent: str | None = None
+    head: str | None = None
+    dissolved: date | None = None
+    successor: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    position: str
+    unit: str
+    account: str | None = None   # user name on the git forge, for CODEOWNERS
+
+
+@dataclass(frozen=True)
+class CodePattern:
+    """A code template such as 'QT.{n:2}' turned into a regex and a generator."""
+
+    template: str
+
+    @property
+    def regex(self) -> re.Pattern:
+        return self._compile(None)
+
+    def _compile(self, unit: str | None) -> re.Pattern:
+        """Regex of the template; the number is the named group 'n'; `unit` pins {unit}."""
+        out, pos = "", 0
+        for m in _PLACEHOLDER.finditer(self.template):
+            out += re.escape(self.template[pos:m.start()])
+            if m.group(1):
+                out += rf"(?P<n>\d{{{m.group(2) or 1},}})"
+            elif m.group(3):
+                out += r"\d{4}"
+            else:
+                out += re.escape(unit) if unit else r"[A-ZĐ0-9]+"
+            pos = m.end()
+        out += re.escape(self.template[pos:])
+        return re.compile(f"^{out}$")
+
+    def number_of(self, code: str, unit: str) -> int | None:
+        """The sequence number of `code` when it belongs to this template (and unit)."""
+        m = self._compile(unit).match(code)
+        return int(m.group("n")) if m and m.groupdict().get("n") else None
+
+    def make(self, n: int, year: int, unit: str) -> str:
+        def repl(m):
+            if m.group(1):
+                return f"{n:0{int(m.group(2) or 1)}d}"
+            return str(year) if m.group(3) else unit
+        return _PLACEHOLDER.sub(repl, self.template)
+
+    @property
+    def numbered(self) -> bool:
+        return "{n" in self.template
+
+
+@dataclass
+class Organisation:
+    agency_name: str = ""
+    agency_short: str = ""
+    agency_parent: str = ""
+    logo: str | None = None
+    base_url: str = "/"
+    review_months: int = 12
+    legal_update_months: int = 3   # Quyết định 19/2014/QĐ-TTg, Article 4(4)
+    codes: dict[str, CodePattern] = field(default_factory=dict)
+    positions: dict[str, str] = field(default_factory=dict)
+    signoff_roles: dict[str, list[str]] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    path: str = "site_config/organisation.yml"
+
+    def may(self, person: Person, signoff: str) -> bool:
+        """Whether the person's position allows this sign-off (prepared/reviewed/approved)."""
+        return person.position in self.signoff_roles.get(SIGNOFF_ACTIONS[signoff], [])
+
+    def position_name(self, position_id: str) -> str:
+        return self.positions.get(position_id, position_id)
+
+    def unit_name(self, unit_id: str | None) -> str:
+        unit = self.units.get(unit_id or "")
+        return unit.name if unit else (unit_id or "")
+
+    def person_name(self, person_id: str | None) -> str:
+        person = self.people.get(person_id or "")
+        return person.name if person else (person_id or "")
+
+    def code_pattern(self, kind: str) -> CodePattern | None:
+        return self.codes.get(kind)
+
+
+def as_date(value) -> date | None:
+    return parse_date(value) if value not in (None, "", "~", "null") else None

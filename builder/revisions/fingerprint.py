@@ -1,0 +1,60 @@
+"""The approval fingerprint: a hash of a document's controlled content.
+
+Controlled content is the body plus the front-matter fields that say what the document
+requires (title, legal basis, forms, records, targets, tasks...). Sign-offs, the issue number,
+dates, status and the owning unit are control data about the document, not its content; plan
+task progress and measured objective results are records kept during the year.
+
+Normalised so that how a checkout stores the text does not matter: NFC, LF line ends, no
+trailing spaces, no leading or trailing blank lines.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from builder.documents.model import Document
+from builder.documents.text import nfc
+
+CONTROLLED_KEYS = ("title", "kind", "legal_basis", "references", "forms", "records", "procedure",
+                   "year", "targets", "tasks")
+RECORD_KEYS = {"tasks": ("status", "completed"), "targets": ("results",)}
+PREFIX = "sha256:"
+
+
+def _normalise(value):
+    if isinstance(value, dict):
+        return {k: _normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    if isinstance(value, str):
+        return nfc(value).strip()
+    return value
+
+
+def _without_records(key: str, value):
+    """Drop the fields that are records (task progress, measured results) from list items."""
+    dropped = RECORD_KEYS.get(key)
+    if not dropped or not isinstance(value, list):
+        return value
+    return [{k: v for k, v in item.items() if k not in dropped} if isinstance(item, dict) else item
+            for item in value]
+
+
+def normalised_body(body: str) -> str:
+    text = nfc(body).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def controlled_content(doc: Document) -> str:
+    fields = {k: _without_records(k, _normalise(doc.front_matter[k]))
+              for k in CONTROLLED_KEYS if k in doc.front_matter}
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True) + "\n\n" + normalised_body(doc.body)
+
+
+def fingerprint(doc: Document) -> str:
+    """Computed once per parsed document: several rules and pages ask for it."""
+    if "fingerprint" not in doc.cache:
+        digest = hashlib.sha256(controlled_content(doc).encode("utf-8")).hexdigest()
+        doc.cache["fingerprint"] = PREFIX + digest[:16]
+    return doc.cache["fingerprint"]
