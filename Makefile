@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Material prints a red MkDocs 2 banner on every build unless this is set.
+export NO_MKDOCS_2_WARNING := true
 
 .PHONY: site test setup check clean bench
 

@@ -4,7 +4,6 @@ These addresses are a contract printed on paper (the QR code of every page leads
 so they are ours, not the site generator's: the generator adapter must publish pages at exactly these URLs."""
 from __future__ import annotations
 
-from builder.catalog import Catalog
 from builder.documents.model import Document
 from builder.documents.text import slug
 
@@ -34,9 +33,9 @@ def issue_page_url(code: str, revision: int) -> str:
     return f"{DOCS_FOLDER}/{slug(code)}/lan-{revision:02d}/"
 
 
-def canonical_issue_url(catalog: Catalog, code: str, revision: int) -> str:
-    """Absolute intranet URL of a document issue (base URL from organisation.yml)."""
-    return catalog.organisation.base_url.rstrip("/") + "/" + issue_page_url(code, revision)
+def canonical_issue_url(base_url: str, code: str, revision: int) -> str:
+    """Absolute intranet URL of a document issue (`base_url` from organisation.yml)."""
+    return base_url.rstrip("/") + "/" + issue_page_url(code, revision)
 
 
 def page_url_of(uri: str) -> str:

@@ -46,9 +46,6 @@ class Catalog:
     def get(self, code: str) -> Document | None:
         return self.by_code.get(code)
 
-    def forms_of(self, parent_code: str) -> list[Document]:
-        return [d for d in self.documents if d.kind == "form" and d.procedure == parent_code]
-
     def of_kind(self, kind: str) -> list[Document]:
         return [d for d in self.documents if d.kind == kind]
 

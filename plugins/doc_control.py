@@ -30,7 +30,7 @@ from builder.rules.runner import run_checks
 from builder.site.assets import linked_files
 from builder.site.identity import site_identity
 from builder.site.manifest import write_manifest
-from builder.site.mkdocs_material import (DIRECTORY_URLS_REQUIRED, compact_search_index, heading_slug, mkdocs_nav,
+from builder.site.generator import (DIRECTORY_URLS_REQUIRED, compact_search_index, heading_slug, mkdocs_nav,
                                           nav_items)
 from builder.site.navigation import navigation
 from builder.site.pages import generated_pages

@@ -11,10 +11,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: the support package
 
 from conftest import REPO, copy_sample  # noqa: E402
-from pdfutil import save_png  # noqa: E402
+from support.pdfutil import save_png  # noqa: E402
 
 from builder.catalog import load_catalog  # noqa: E402
 from builder.pdf.build import render_pdf  # noqa: E402

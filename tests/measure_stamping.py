@@ -12,10 +12,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: the support package
 
 from conftest import copy_sample  # noqa: E402
-from pdfutil import reader  # noqa: E402
+from support.pdfutil import reader  # noqa: E402
 
 from builder.catalog import load_catalog  # noqa: E402
 from builder.pdf.build import ORIENTATIONS  # noqa: E402

@@ -30,11 +30,6 @@ def vn_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def vn_long_date(value: date) -> str:
-    """'ngày 05 tháng 3 năm 2020' per Nghị định 30: leading zero for days < 10 and months 1-2."""
-    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
-    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
-
 
 def add_months(value: date, months: int) -> date:
     """The same day `months` later, clamped to the month's last day."""

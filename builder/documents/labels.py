@@ -104,8 +104,6 @@ PDF_SUBJECT_COPY = "Bản kiểm soát số {copy:02d} - {unit}"
 PDF_SUBJECT_WITHDRAWN = "Hết hiệu lực"
 DOCX_HEADER = "Mã hiệu: {code} - Lần ban hành: {revision} - Ngày hiệu lực: {effective}"
 PRINT_FILES = "Bản in"
-PRINT_PDF = "Bản PDF (lần ban hành {revision})"
-PRINT_DOCX = "Biểu mẫu Word (DOCX) để điền"
 PRINT_NOTE = ("Bản in từ trang này mang dấu «TÀI LIỆU KHÔNG KIỂM SOÁT KHI IN». Bản kiểm soát do thư ký "
               "ISO cấp, có số bản và đơn vị nhận; mã QR trên mỗi trang dẫn tới trang kiểm tra hiệu lực.")
 DISTRIBUTION = "Sổ theo dõi phân phối"

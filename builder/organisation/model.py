@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from builder.documents.dates import parse_date
 
 _PLACEHOLDER = re.compile(r"\{(n)(?::(\d+))?\}|\{(year)\}|\{(unit)\}")
 SIGNOFF_ACTIONS = {"prepared": "prepare", "reviewed": "review", "approved": "approve"}
@@ -105,7 +104,3 @@ class Organisation:
 
     def code_pattern(self, kind: str) -> CodePattern | None:
         return self.codes.get(kind)
-
-
-def as_date(value) -> date | None:
-    return parse_date(value) if value not in (None, "", "~", "null") else None

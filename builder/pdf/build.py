@@ -130,11 +130,6 @@ def original_word_file(doc: Document, root: Path) -> Path | None:
     return None
 
 
-def total_work(catalog: Catalog) -> int:
-    """Number of masters a site build looks at (for a progress bar)."""
-    docs = [d for d in catalog.documents if has_pdf(d)]
-    return len(docs) + sum(1 for d in docs if has_docx(d) and original_word_file(d, catalog.root) is None)
-
 
 def _copy(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -78,7 +78,7 @@ def document_data(doc: Document, catalog: Catalog) -> dict:
 
 def issue_url(doc: Document, catalog: Catalog) -> str:
     """The canonical intranet page of this issue: what the QR code on every page opens."""
-    return canonical_issue_url(catalog, doc.code, doc.revision)
+    return canonical_issue_url(catalog.organisation.base_url, doc.code, doc.revision)
 
 
 def qr_svg(url: str) -> str:

@@ -7,9 +7,13 @@ from __future__ import annotations
 from typing import Callable
 
 from builder.catalog import Catalog
-from builder.rules import (cache, changes, codes, distribution, duties, forms, legal_basis,  # noqa: F401
-                           legal_deadline, placeholders, review, revisions, safe_html, signoffs, units)
+from builder.rules import (cache, changes, codes, distribution, duties, forms, legal_basis, legal_deadline,
+                           placeholders, review, revisions, safe_html, signoffs, units)
 from builder.rules.registry import RULE_FUNCTIONS
+
+# Each topic module registers its rules when imported (see registry.py).
+TOPICS = (codes, changes, signoffs, forms, units, legal_basis, review, placeholders, revisions, legal_deadline,
+          duties, safe_html, distribution, cache)
 
 
 def registered_rules() -> dict[str, Callable]:

@@ -1,7 +1,7 @@
 """The CI files shipped for the agency's own repository are valid and call the documented commands."""
 
 import yaml
-from conftest import REPO
+from support.repos import REPO
 
 
 def test_workflows_are_valid_yaml_and_run_the_gate():

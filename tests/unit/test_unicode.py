@@ -2,7 +2,7 @@
 import json
 import unicodedata
 
-from conftest import BASE_FILES, TODAY, make_repo
+from support.repos import BASE_FILES, TODAY, make_repo
 
 from builder.catalog import load_catalog
 from builder.documents.dates import parse_date

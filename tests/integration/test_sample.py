@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REPO, TODAY, copy_sample
-from gitutil import init
-from test_mkdocs_build import mkdocs_build
+from support.repos import REPO, TODAY, copy_sample
+from support.gitutil import init
+from support.repos import mkdocs_build
 
 from builder.catalog import load_catalog
 from builder.documents.dates import parse_date

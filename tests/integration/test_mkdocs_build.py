@@ -9,23 +9,7 @@ import sys
 import unicodedata
 
 import pytest
-from conftest import BASE_FILES, REPO, TODAY, make_repo
-
-Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
-
-
-def site_repo(root, files=BASE_FILES):
-    repo = make_repo(root, files)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "site_config" / "docs", root / "site_config" / "docs")
-    shutil.copytree(REPO / "site_config" / "theme", root / "site_config" / "theme")
-    return repo
-
-
-def mkdocs_build(root, *extra):
-    env = dict(os.environ, QMS_TODAY=TODAY)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300)
+from support.repos import BASE_FILES, REPO, TODAY, Q, make_repo, mkdocs_build, site_repo
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from conftest import TODAY, copy_sample
-from pdfutil import all_text, decode_qr, flat, fonts, page_texts, reader
+from support.repos import TODAY, copy_sample
+from support.pdfutil import all_text, decode_qr, flat, fonts, page_texts, reader
 
 from builder.addresses import canonical_issue_url
 from builder.catalog import load_catalog
@@ -19,7 +19,6 @@ from builder.pdf.paths import cache_dir
 from builder.pdf.variants import Variant
 
 # Rules whose failing case lives here (they come from the print build, not from `qms check`).
-PDF_RULES_TESTED = {"pdf-render"}
 
 AGENCY = "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH HÒA PHONG"
 
@@ -117,7 +116,7 @@ def test_controlled_copy_is_the_master_with_a_stamp(rendered):
 
 
 def test_qr_code_on_every_page_opens_the_issue_page(rendered, catalog):
-    url = canonical_issue_url(catalog, "QT.01", 3)
+    url = canonical_issue_url(catalog.organisation.base_url, "QT.01", 3)
     assert url == "https://iso.skhcn.hoaphong.gov.vn/tai-lieu/qt-01/lan-03/"
     pdf = rendered["copy"]
     assert decode_qr(pdf, 0) == [url]
@@ -142,7 +141,7 @@ def test_superseded_issue_renders_from_the_old_document(catalog):
     assert findings == []
     first = page_texts(pdf)[0]
     assert "Lần ban hành: 02" in first and "HẾT HIỆU LỰC" in first and "Đã thay thế bởi lần ban hành 03" in first
-    assert decode_qr(pdf, 0) == [canonical_issue_url(catalog, "QT.01", 2)]
+    assert decode_qr(pdf, 0) == [canonical_issue_url(catalog.organisation.base_url, "QT.01", 2)]
 
 
 def test_site_files_and_cache(tmp_path):
@@ -213,7 +212,7 @@ def test_mkdocs_build_publishes_pdfs_and_links_them(tmp_path):
     """The plugin's post-build writes the files; the manifest and the pages point at them."""
     import json
 
-    from test_mkdocs_build import mkdocs_build, site_repo
+    from support.repos import mkdocs_build, site_repo
 
     repo = site_repo(tmp_path / "repo")
     result = mkdocs_build(repo.root)
@@ -232,7 +231,7 @@ def test_mkdocs_build_publishes_pdfs_and_links_them(tmp_path):
 
 
 def test_mkdocs_build_stops_on_a_rendering_failure(tmp_path):
-    from test_mkdocs_build import mkdocs_build, site_repo
+    from support.repos import mkdocs_build, site_repo
 
     repo = site_repo(tmp_path / "repo")
     assert mkdocs_build(repo.root).returncode == 0
@@ -284,4 +283,4 @@ def test_wide_table_in_a_procedure_turns_only_its_pages(catalog):
     assert landscape.count(True) == 1
     for index, text in enumerate(texts):
         assert "TÀI LIỆU KHÔNG KIỂM SOÁT KHI IN" in text and f"Trang {index + 1}/{len(pages)}" in text
-    assert decode_qr(pdf, table_page) == [canonical_issue_url(catalog, "QT.02", doc.revision)]
+    assert decode_qr(pdf, table_page) == [canonical_issue_url(catalog.organisation.base_url, "QT.02", doc.revision)]

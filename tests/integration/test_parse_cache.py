@@ -4,8 +4,8 @@ from __future__ import annotations
 import pickle
 from dataclasses import replace
 
-from conftest import TODAY
-from gitutil import commit_all, git, init
+from support.repos import TODAY
+from support.gitutil import commit_all, git, init
 
 from builder.cache import parse_cache
 from builder.cache.parse_cache import ParseCache, blob_id
@@ -14,7 +14,6 @@ from builder.documents.dates import parse_date
 from builder.revisions.git_source import GitSource
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
-CACHE_RULES_TESTED = {"cache-committed"}
 
 
 def fresh_cache(monkeypatch) -> ParseCache:

@@ -10,11 +10,11 @@ import json
 import re
 
 import pytest
-from browser import CHROMIUM_ARGS, RequestLog, SiteServer, ensure_chromium, screenshot
-from conftest import copy_sample
+from support.browser import CHROMIUM_ARGS, RequestLog, SiteServer, ensure_chromium, screenshot
+from support.repos import copy_sample
 from playwright import sync_api as playwright_api
 from playwright.sync_api import expect
-from test_mkdocs_build import mkdocs_build, site_repo
+from support.repos import mkdocs_build, site_repo
 
 QT01 = "QT.01 Quy trình kiểm soát thông tin dạng văn bản"
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
@@ -158,8 +158,7 @@ def test_procedure_page_status_badge_and_pdf_download(page, sample_site, tmp_pat
     screenshot(page, "procedure")
     manifest = json.loads((sample_site.root / "manifest.json").read_text(encoding="utf-8"))
     entry = next(d for d in manifest["documents"] if d["code"] == "QT.01")
-    if not entry.get("pdf"):
-        pytest.skip("the site has no PDF yet (manifest.json 'pdf' is empty: PDFs come with issue 4)")
+    assert entry["pdf"] == "tai-lieu/qt-01/QT.01.pdf"
     link = page.locator(f'article a[href$="{entry["pdf"].rsplit("/", 1)[-1]}"]').first
     with page.expect_download() as download:
         link.click()

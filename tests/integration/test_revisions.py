@@ -4,8 +4,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import QT01, TODAY, make_repo
-from gitutil import commit_all, git, init
+from support.repos import QT01, TODAY, add_step, make_repo, new_issue
+from support.gitutil import commit_all, git, init
 from hypothesis import given, settings, strategies as st
 
 from builder.catalog import load_catalog
@@ -16,11 +16,6 @@ from builder.revisions.git_source import GitSource
 from builder.revisions.history import build_history
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
-GIT_RULES_TESTED = {
-    "content-changed-without-revision", "revision-sequence", "revision-effective-date",
-    "revision-approval", "approval-fingerprint", "review-fingerprint", "approval-unsigned",
-    "withdrawn-code-reused", "document-deleted", "history-shallow", "attachment-changed-without-revision",
-}
 
 
 @pytest.fixture
@@ -34,18 +29,6 @@ def rules_of(findings, path=None):
     return {f["rule"] for f in findings if path is None or f["path"] == path}
 
 
-def new_issue(repo, effective="2026-11-20"):
-    """What a document controller does for issue 3 of QT.01 (everything but approving)."""
-    repo.edit(Q, "revision: 2", "revision: 3")
-    repo.edit(Q, "effective: 2026-02-02", f"effective: {effective}")
-    repo.edit(Q, "    description: Cập nhật căn cứ pháp lý\n",
-              "    description: Cập nhật căn cứ pháp lý\n"
-              f"  - revision: 3\n    date: {effective}\n    section: Mục 5\n    description: Thêm bước B2\n")
-
-
-def add_step(repo, text="| B2 | Xem xét dự thảo | Trưởng đơn vị | 02 ngày |"):
-    repo.edit(Q, "| B1 | Đề nghị soạn thảo | Đơn vị | 01 ngày |\n",
-              f"| B1 | Đề nghị soạn thảo | Đơn vị | 01 ngày |\n{text}\n")
 
 
 def test_edit_without_new_issue_fails_then_new_issue_passes(git_repo):

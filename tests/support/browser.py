@@ -22,7 +22,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-ARTIFACTS = Path(os.environ.get("QMS_ARTIFACTS") or Path(__file__).resolve().parent.parent / "test-artifacts")
+ARTIFACTS = Path(os.environ.get("QMS_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts")
 
 
 def ensure_chromium() -> Path:

@@ -7,8 +7,8 @@ import os
 import subprocess
 import sys
 
-from conftest import TODAY
-from pdfutil import decode_qr, page_texts
+from support.repos import TODAY
+from support.pdfutil import decode_qr, page_texts
 
 from builder.catalog import load_catalog
 from builder.distribution.register import REGISTER, load

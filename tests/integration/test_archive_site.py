@@ -1,7 +1,7 @@
 """Superseded issues, issue history and the 'what changed' view, built from git by real mkdocs."""
-from gitutil import commit_all, init
-from test_mkdocs_build import mkdocs_build, site_repo
-from test_revisions import add_step, new_issue
+from support.gitutil import commit_all, init
+from support.repos import mkdocs_build, site_repo
+from support.repos import add_step, new_issue
 
 from builder.revisions.text_diff import diff_markdown
 

@@ -1,5 +1,5 @@
 """`qms new` writes a well-formed draft with the next free code."""
-from conftest import TODAY
+from support.repos import TODAY
 
 
 def test_new_procedure_takes_next_code_and_checks_clean(repo):

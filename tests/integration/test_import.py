@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import TODAY
-from docx_factory import PEOPLE, Procedure, form_docx
+from support.repos import TODAY
+from support.docx_factory import PEOPLE, Procedure, form_docx
 
 from builder.catalog import load_catalog
 from builder.cli.main import main
@@ -217,7 +217,7 @@ def test_out_folder_and_usage_errors(repo, word):
 def test_step_names_are_not_a_signoff_grid(repo, tmp_path):
     """A step table whose steps are called 'Soạn thảo', 'Xem xét', 'Phê duyệt' stays in the body."""
     from docx import Document
-    from docx_factory import bold, fill
+    from support.docx_factory import bold, fill
 
     doc = Document()
     doc.add_paragraph("Mã hiệu: QT.09")
@@ -237,7 +237,7 @@ def test_step_names_are_not_a_signoff_grid(repo, tmp_path):
 
 def test_site_publishes_images_and_original_forms(tmp_path):
     """The real `mkdocs build`: an imported document's picture is served beside its page."""
-    from test_mkdocs_build import mkdocs_build, site_repo
+    from support.repos import mkdocs_build, site_repo
 
     repo = site_repo(tmp_path / "repo")
     run_import(repo, Procedure(forms=()).save(tmp_path / "QT09.docx"))

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from conftest import REPO, TODAY
+from support.repos import REPO, TODAY
 
 from builder.addresses import page_url_of
 from builder.catalog import load_catalog

@@ -4,11 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import TODAY, copy_sample, make_repo
+from support.repos import TODAY, copy_sample, make_repo
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
-LEGAL_RULES_TESTED = {"legal-update-overdue", "legal-update-due", "internal-audit-overdue",
-                      "management-review-overdue", "scope-changed"}
 REG = "site_config/legal_register.yml"
 NEW_DECREE = """
   - number: 45/2026/NĐ-CP

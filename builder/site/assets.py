@@ -1,0 +1,38 @@
+"""Files a document links to (images, a form's original Word file), placed for the site.
+
+A document's page is generated at tai-lieu/<code>.md, away from its source file, so a relative
+link such as `media/qt-09/image1.png` (written by `qms import` next to procedures/QT.09-...md)
+must find the file at the same relative place from the page. Each link of the body that
+names an existing file beside the source is published at that place.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path, PurePosixPath
+
+from builder.catalog import Catalog
+
+# Markdown links and images: [text](target) and ![alt](target); the target up to a space or ')'.
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
+
+
+def linked_files(catalog: Catalog, page_uri) -> list[tuple[str, Path]]:
+    """(site path as if in docs_dir, file on disk) for every local non-Markdown file a document
+    body links to; `page_uri(doc)` is where the document's page is generated."""
+    out: dict[str, Path] = {}
+    root = catalog.root.resolve()
+    for doc in catalog.documents:
+        source_dir = PurePosixPath(doc.path).parent
+        page_dir = PurePosixPath(page_uri(doc)).parent
+        for target in _LINK.findall(doc.body):
+            target = target.split("#", 1)[0].split("?", 1)[0]
+            if not target or _REMOTE.match(target) or target.endswith(".md"):
+                continue
+            disk = catalog.root / posixpath.normpath(str(source_dir / target))
+            site = posixpath.normpath(str(page_dir / target))
+            if site.startswith("..") or not disk.is_file() or not disk.resolve().is_relative_to(root):
+                continue
+            out.setdefault(site, disk)
+    return sorted(out.items())

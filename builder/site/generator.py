@@ -1,0 +1,96 @@
+"""The adapter to the site generator: what is specific to MkDocs and Material for MkDocs.
+
+A move to another site generator replaces this module (and plugins/, and the theme overrides in
+site_config/theme/): the search-exclusion markup Material reads, Material's front matter (hide,
+search.exclude), the shape of MkDocs' nav, the heading slug of Python-Markdown's toc, and the
+rewrite of Material's search index. Everything else in builder/ produces plain Markdown pages,
+a neutral navigation tree and files; see docs/site-generators.md.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from markdown.extensions.toc import slugify
+
+from builder.documents.text import fold
+from builder.site.model import GeneratedPage, NavItem
+
+# Material leaves out of its search index every element carrying this attribute.
+SEARCH_EXCLUDE = "data-search-exclude"
+SEARCH_INDEX = Path("search") / "search_index.json"
+# The addresses of builder/addresses.py (printed as QR codes) are MkDocs' directory URLs.
+DIRECTORY_URLS_REQUIRED = ("mkdocs.yml phải giữ 'use_directory_urls: true': địa chỉ các lần ban hành (in thành mã QR "
+                           "trên bản in) có dạng tai-lieu/<mã>/lan-NN/. Sửa mkdocs.yml rồi dựng lại.")
+
+
+def unindexed_heading(title: str) -> str:
+    """A heading over control data or lists repeated across pages (sign-offs, issue history,
+    print files, lists of documents): its section stays out of the search index, so a search
+    is answered by the document that holds the words, not by every page that repeats them."""
+    return f"## {title} {{ {SEARCH_EXCLUDE} }}"
+
+
+def unindexed(block: str) -> str:
+    """A Markdown block (a list of documents) shown on the page but left out of search."""
+    return f'<div {SEARCH_EXCLUDE}="1" markdown>\n\n{block}\n\n</div>'
+
+
+def with_meta(page: GeneratedPage, **meta) -> GeneratedPage:
+    """Prepend YAML front matter (e.g. search: {exclude: true}) to a generated page."""
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
+    return GeneratedPage(page.src_uri, f"---\n{head}\n---\n\n{page.content}")
+
+
+def wide(page: GeneratedPage) -> GeneratedPage:
+    """Hide the right-hand table of contents: registers are wide tables, not long texts."""
+    return with_meta(page, hide=["toc"])
+
+
+def not_searchable(page: GeneratedPage) -> GeneratedPage:
+    """Keep a page out of the search index: superseded issues, change views and QR landing
+    pages repeat the current text and would push the current document down the results."""
+    return with_meta(page, search={"exclude": True})
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's toc (set by the plugin): Markdown's own slug of the
+    folded text, so 'Định nghĩa' gives '#dinh-nghia' rather than dropping the đ ('#inh-nghia')."""
+    return slugify(fold(value), separator)
+
+
+def mkdocs_nav(items: list[NavItem]) -> list:
+    """MkDocs' nav (a list of one-key dicts) from the neutral tree; a section's own page comes
+    first in its list, which Material's navigation.indexes shows as the section's index page."""
+    out = []
+    for item in items:
+        if item.children:
+            out.append({item.title: ([item.page] if item.page else []) + mkdocs_nav(item.children)})
+        else:
+            out.append({item.title: item.page})
+    return out
+
+
+def nav_items(entries: list) -> list[NavItem]:
+    """The neutral tree from MkDocs-style entries ({title: page} or {title: [...]}), as the
+    plugin's `guide` option is written in mkdocs.yml."""
+    items = []
+    for entry in entries:
+        for title, value in entry.items():
+            if isinstance(value, list):
+                page = next((v for v in value if isinstance(v, str)), None)
+                items.append(NavItem(title, page, tuple(nav_items([v for v in value if isinstance(v, dict)]))))
+            else:
+                items.append(NavItem(title, value))
+    return items
+
+
+def compact_search_index(site_dir: Path) -> None:
+    """Rewrite Material's index as compact UTF-8 JSON (Material escapes every Vietnamese letter
+    as \\uXXXX); the data is unchanged. No index, nothing to do."""
+    path = Path(site_dir) / SEARCH_INDEX
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,71 @@
+"""Markdown and small HTML pieces shared by the generated pages: escaped cells, tables, links, badges, filter bars.
+
+Pages are Markdown (so the generator checks and rewrites the links between pages); raw HTML is used
+only where Markdown cannot say it: filter bars, badges, charts and download links to files that are not pages."""
+from __future__ import annotations
+
+import html
+import posixpath
+
+from builder.addresses import page_uri, page_url_of
+from builder.documents import labels as L
+from builder.documents.labels import status_label
+from builder.documents.model import Document
+
+
+def link(doc: Document, from_uri: str) -> str:
+    """Relative Markdown link from the page `from_uri` to a document's page."""
+    depth = from_uri.count("/")
+    return "../" * depth + page_uri(doc)
+
+
+def cell(text) -> str:
+    """Text safe inside a Markdown table cell."""
+    return html.escape(str(text if text is not None else ""), quote=False).replace("|", "&#124;").replace("\n", " ")
+
+
+def status_badge(status: str) -> str:
+    return f'<span class="qms-badge qms-badge-{html.escape(status)}">{html.escape(status_label(status))}</span>'
+
+
+BADGE_CLASSES = {"ok": "effective", "warn": "draft", "bad": "withdrawn", "muted": "muted"}
+
+
+def href(from_uri: str, target: str) -> str:
+    """Relative URL from the page `from_uri` to a site path `target` (a file or a page URL).
+
+    Used for raw-HTML links (MkDocs rewrites Markdown links only), e.g. to PDF files that are
+    written after the pages."""
+    base = page_url_of(from_uri) or "."
+    rel = posixpath.relpath(target, base.rstrip("/") or ".")
+    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+
+def md_link(from_uri: str, to_uri: str) -> str:
+    """Relative Markdown link between two source pages (MkDocs turns it into the page URL)."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def esc(text) -> str:
+    return html.escape(str(text if text is not None else ""))
+
+
+def badge(text: str, tone: str) -> str:
+    """A coloured pill ('ok' green, 'warn' orange, 'bad' red, 'muted' grey)."""
+    return f'<span class="qms-badge qms-badge-{BADGE_CLASSES[tone]}">{esc(text)}</span>'
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells must already be safe (see pages.cell)."""
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def filter_bar(columns: list[str], text: bool = True) -> str:
+    """Placeholder the site's filter script turns into drop-downs over the named columns of
+    the next table (and a text box that ignores diacritics). Without script the table is
+    simply shown whole."""
+    cols = "|".join(columns)
+    return (f'<div class="qms-filter" data-columns="{esc(cols)}" data-text="{esc(L.FILTER_TEXT) if text else ""}" '
+            f'data-all="{esc(L.FILTER_ALL)}" data-count="{esc(L.FILTER_COUNT)}"></div>')

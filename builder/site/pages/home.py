@@ -1,0 +1,92 @@
+"""The home page: the agency's own introduction (site_config/docs/index.md, edited by the
+document controller) followed by what changes daily: the latest issued documents, the
+documents due for review, and the way into the registers and the documents by kind."""
+from __future__ import annotations
+
+from builder.addresses import page_uri
+from builder.catalog import Catalog
+from builder.documents import labels as L
+from builder.documents.dates import vn_date
+from builder.documents.labels import revision_label
+from builder.documents.schema import KIND_PLURALS
+from builder.duties.yearly import duty_status, scope_change
+from builder.legal.changes import impacts
+from builder.site.markdown import cell, md_link, table
+from builder.site.model import GeneratedPage
+from builder.site.pages.browse import kind_uri
+from builder.site.pages.law_changes import LAW_CHANGES_PAGE
+from builder.site.pages.legal_register import LEGAL_REGISTER_PAGE
+from builder.site.pages.master_list import MASTER_LIST_PAGE
+from builder.site.pages.objectives import OBJECTIVES_PAGE
+from builder.site.pages.plan import PLAN_PAGE
+from builder.site.pages.review_due import REVIEW_HEADER, REVIEW_PAGE, SOON_DAYS, due_reviews, review_rows
+
+HOME_PAGE = "index.md"
+LATEST_COUNT = 8
+DEFAULT_INTRO = "# Hệ thống quản lý chất lượng\n"
+
+
+def latest_section(catalog: Catalog) -> str:
+    docs = sorted((d for d in catalog.documents if d.code and d.status == "effective" and d.effective),
+                  key=lambda d: (d.effective, d.code), reverse=True)[:LATEST_COUNT]
+    rows = [[vn_date(d.effective), f"[{cell(d.code)}]({md_link(HOME_PAGE, page_uri(d))})", cell(d.title),
+             revision_label(d.revision)] for d in docs]
+    return f"## {L.LATEST}\n\n" + (table([L.EFFECTIVE, L.CODE, L.TITLE, L.REVISION], rows) if rows else L.NONE)
+
+
+def review_section(catalog: Catalog) -> str:
+    reviews = [r for r in due_reviews(catalog) if r.days_left <= SOON_DAYS]
+    link = f"[{L.REVIEW_DUE}]({md_link(HOME_PAGE, REVIEW_PAGE)})"
+    if not reviews:
+        return f"## {L.REVIEW_DUE}\n\nKhông có tài liệu quá hạn hoặc đến hạn xem xét trong {SOON_DAYS} ngày tới ({link})."
+    shown = reviews[:LATEST_COUNT]
+    more = f" Xem đủ {len(reviews)} tài liệu tại trang {link}." if len(reviews) > len(shown) else f" Xem thêm: {link}."
+    return (f"## {L.REVIEW_DUE}\n\n{len(reviews)} tài liệu quá hạn hoặc đến hạn xem xét trong {SOON_DAYS} ngày "
+            f"tới.{more}\n\n" + table(REVIEW_HEADER, review_rows(shown, catalog, HOME_PAGE)))
+
+
+def attention_section(catalog: Catalog) -> str:
+    """What is overdue comes first (Quyết định 19/2014/QĐ-TTg duties): legal updates past
+    their 3-month deadline, then those still due, yearly duties, and a changed scope."""
+
+    law = f"[{L.LAW_CHANGES}]({md_link(HOME_PAGE, LAW_CHANGES_PAGE)})"
+    items = []
+    for state, word in (("overdue", "**Quá hạn**"), ("due", "Đến hạn")):
+        for impact in sorted((i for i in impacts(catalog) if i.state == state), key=lambda i: i.due):
+            doc = impact.document
+            items.append(f"- {word} cập nhật trước {vn_date(impact.due)}: [{cell(doc.code)}]"
+                         f"({md_link(HOME_PAGE, page_uri(doc))}) {cell(doc.title)} ({cell(impact.change.describe())}; {law})")
+    for duty in ("internal_audit", "management_review"):
+        status = duty_status(catalog, duty)
+        if status.overdue:
+            items.append(f"- **Quá hạn**: {cell(status.describe())}")
+    change = scope_change(catalog)
+    if change is not None:
+        items.append(f"- Phạm vi hệ thống đã thay đổi so với lần công bố ngày {vn_date(change.announcement.date)}: "
+                     f"{cell(change.describe())}. Cần công bố lại.")
+    body = "\n".join(items) if items else "Không có việc quá hạn hoặc đến hạn."
+    return f"## {L.ATTENTION}\n\n{body}"
+
+
+def registers_section(catalog: Catalog) -> str:
+    def go(label, uri, what):
+        return f"- [{label}]({md_link(HOME_PAGE, uri)}): {what}"
+
+    items = [go(L.MASTER_LIST, MASTER_LIST_PAGE, f"{len(catalog.documents)} tài liệu, lọc theo đơn vị, loại, tình trạng"),
+             go(L.FORMS_INDEX, kind_uri("form"), "tải biểu mẫu bản PDF và Word"),
+             go(L.LEGAL_REGISTER, LEGAL_REGISTER_PAGE,
+                f"{len(catalog.register.documents)} văn bản, tình trạng hiệu lực và tài liệu viện dẫn"),
+             go(L.REVIEW_DUE, REVIEW_PAGE, "tài liệu quá hạn, đến hạn xem xét định kỳ"),
+             go(L.OBJECTIVES_DASHBOARD, OBJECTIVES_PAGE, "chỉ tiêu, kết quả từng kỳ, đạt hay chưa đạt"),
+             go(L.PLAN_PROGRESS, PLAN_PAGE, "nội dung, thời gian, đơn vị chủ trì, tình trạng")]
+    kinds = [f"[{label}]({md_link(HOME_PAGE, kind_uri(kind))}) ({len(catalog.of_kind(kind))})"
+             for kind, label in KIND_PLURALS.items() if catalog.of_kind(kind)]
+    return (f"## {L.REGISTERS}\n\n" + "\n".join(items) + f"\n\n## {L.BY_KIND}\n\n" + " · ".join(kinds))
+
+
+def home_page(catalog: Catalog, intro: str | None = None) -> GeneratedPage:
+    """Intro as written, then the generated sections."""
+    parts = [(intro or DEFAULT_INTRO).strip(), attention_section(catalog), latest_section(catalog),
+             review_section(catalog),
+             registers_section(catalog)]
+    return GeneratedPage(HOME_PAGE, "\n\n".join(parts) + "\n")

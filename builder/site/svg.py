@@ -1,0 +1,118 @@
+"""Charts drawn at build time as inline SVG: no JavaScript library, nothing fetched, readable
+without script and printable. Plain string building; every text is escaped.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from builder.documents import labels as L
+from builder.documents.model import Target
+from builder.site.markdown import esc
+
+GREEN, RED, ORANGE, GREY, BLUE, INK = "#2e7d32", "#c62828", "#ef6c00", "#9e9e9e", "#3f51b5", "#444"
+OPS = {">=": "≥", "<=": "≤", "=": "="}
+
+
+def _num(value: float) -> str:
+    return f"{value:.4g}".replace(".", ",")
+
+
+def _svg(width: int, height: int, label: str, parts: list[str]) -> str:
+    """One line of SVG inside a div: Markdown leaves a block-level <div> untouched."""
+    return (f'<div class="qms-chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" role="img" aria-label="{esc(label)}"><title>{esc(label)}</title>'
+            + "".join(parts) + "</svg></div>")
+
+
+def _text(x: float, y: float, text: str, size: int = 11, anchor: str = "middle", fill: str = INK,
+          weight: str = "normal") -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
+            f'font-weight="{weight}">{esc(text)}</text>')
+
+
+def _range(values: list[float]) -> tuple[float, float]:
+    """A y range around the values with some air; never inverted or empty."""
+    lo, hi = min(values), max(values)
+    pad = (hi - lo) * 0.25 or max(abs(hi) * 0.05, 1.0)
+    lo, hi = lo - pad, hi + pad
+    if min(values) >= 0:
+        lo = max(lo, 0.0)
+    return lo, hi
+
+
+def objective_chart(target: Target, measured) -> str:
+    """Results per period as points joined by a line, each green when it meets the target and
+    red when not, against the target as a dashed line. `measured(value)` formats a value."""
+    width, height, left, right, top, bottom = 360, 200, 46, 14, 28, 36
+    results = list(target.results)
+    label = f"{target.id}: {target.name}"
+    if not results:
+        return _svg(width, 60, label, [_text(width / 2, 34, L.NO_RESULTS, 12, fill=GREY)])
+    lo, hi = _range([r.value for r in results] + [target.target])
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - (v - lo) / (hi - lo))
+
+    def x(i: int) -> float:
+        return left + plot_w * (i + 0.5) / len(results)
+
+    parts = [f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#e0e0e0"/>']
+    for v in (lo, (lo + hi) / 2, hi):
+        parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#eeeeee"/>')
+        parts.append(_text(left - 6, y(v) + 4, _num(v), 10, "end", GREY))
+    ty = y(target.target)
+    parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{BLUE}" '
+                 f'stroke-width="1.5" stroke-dasharray="6 4"/>')
+    parts.append(_text(left + plot_w, top - 8, f"{L.TARGET_LINE} {OPS.get(target.op, target.op)} "
+                       f"{measured(target.target)}", 11, "end", BLUE))
+    points = " ".join(f"{x(i):.1f},{y(r.value):.1f}" for i, r in enumerate(results))
+    parts.append(f'<polyline points="{points}" fill="none" stroke="{GREY}" stroke-width="1.5"/>')
+    for i, r in enumerate(results):
+        colour = GREEN if target.met(r.value) else RED
+        verdict = L.MET if target.met(r.value) else L.NOT_MET
+        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(r.value):.1f}" r="5" fill="{colour}">'
+                     f"<title>{esc(r.period)}: {esc(measured(r.value))} ({verdict})</title></circle>")
+        above = y(r.value) - 9 if y(r.value) - 9 > top + 10 else y(r.value) + 18
+        parts.append(_text(x(i), above, measured(r.value), 11, fill=colour, weight="bold"))
+        parts.append(_text(x(i), height - bottom + 18, r.period, 11))
+    return _svg(width, height, label, parts)
+
+
+TASK_COLOURS = {"done": GREEN, "late_done": GREEN, "overdue": RED, "due": ORANGE, "upcoming": GREY,
+                "cancelled": "#e0e0e0"}
+
+
+def plan_timeline(rows: list[tuple[int, str, tuple[int, int] | None, str]], year: int, today: date) -> str:
+    """A month grid for one year: a bar per task over its period, coloured by its state as of
+    `today`, and a red line at today. rows: (number, content, (first, last month) or None, state)."""
+    left, top, row_h, month_w = 34, 26, 20, 52
+    width = left + 12 * month_w + 8
+    height = top + row_h * len(rows) + 34
+    parts = []
+    for m in range(12):
+        mx = left + m * month_w
+        parts.append(f'<rect x="{mx}" y="{top}" width="{month_w}" height="{row_h * len(rows)}" '
+                     f'fill="{"#fafafa" if m % 2 else "#ffffff"}" stroke="#eeeeee"/>')
+        parts.append(_text(mx + month_w / 2, top - 8, f"{L.MONTH_SHORT} {m + 1}", 11))
+    for i, (number, content, months, state) in enumerate(rows):
+        ry = top + i * row_h
+        parts.append(_text(left - 6, ry + row_h - 6, str(number), 11, "end"))
+        if months:
+            first, last = months
+            colour = TASK_COLOURS.get(state, GREY)
+            parts.append(f'<rect x="{left + (first - 1) * month_w + 2}" y="{ry + 4}" '
+                         f'width="{(last - first + 1) * month_w - 4}" height="{row_h - 8}" rx="3" fill="{colour}">'
+                         f"<title>{number}. {esc(content)}: {esc(L.TASK_STATES.get(state, state))}</title></rect>")
+    if today.year == year:
+        tx = left + (today.month - 1 + (today.day - 1) / 31) * month_w
+        parts.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{top - 4}" y2="{top + row_h * len(rows) + 4}" '
+                     f'stroke="{RED}" stroke-width="2"/>')
+        parts.append(_text(tx, top + row_h * len(rows) + 16, f"{L.TODAY_MARK} {today.day:02d}/{today.month:02d}",
+                           11, fill=RED))
+    lx = left
+    for state in ("done", "due", "overdue", "upcoming"):
+        parts.append(f'<rect x="{lx}" y="{height - 12}" width="10" height="10" fill="{TASK_COLOURS[state]}"/>')
+        parts.append(_text(lx + 14, height - 3, L.TASK_STATES[state], 11, "start"))
+        lx += 120
+    return _svg(width, height, f"{L.TIMELINE} {year}", parts)
