@@ -18,7 +18,7 @@ def top_level_lines(text: str) -> tuple[dict[str, int], int]:
     """1-based file line of each top-level key, and the line of the closing fence."""
     split = split_front_matter(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     if isinstance(split, str):
-        raise FrontMatterError(FRONT_MATTER_MISSING.finding("", 1, None if split == "start" else split).message)
+        raise FrontMatterError(FRONT_MATTER_MISSING.text(split))
     fm_text, _, body_line = split
     located = yamlsrc.parse(fm_text, first_line=2)
     if isinstance(located, yamlsrc.YamlProblem) or not isinstance(located.data, dict):

@@ -28,11 +28,11 @@ def document_paths(root: Path) -> list[Path]:
 
 
 def split_front_matter(text: str):
-    """Return (front matter text, body text, body start line), or what is wrong: 'start' (no
-    opening '---') or 'unclosed' (no closing one), the wordings of rule front-matter-missing."""
+    """Return (front matter text, body text, body start line), or what is wrong as a wording of
+    rule front-matter-missing: '' (its own message: no opening '---') or 'unclosed'."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return "start"
+        return ""
     for index in range(1, len(lines)):
         if lines[index].rstrip() in _FENCES:
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
@@ -68,7 +68,7 @@ def _parse_document(rel: str, raw: bytes) -> tuple[Document | None, list]:
         return None, [text.rule.finding(rel, text.line, encoding=text.detail)]
     split = split_front_matter(text)
     if isinstance(split, str):
-        return None, [FRONT_MATTER_MISSING.finding(rel, 1, None if split == "start" else split)]
+        return None, [FRONT_MATTER_MISSING.finding(rel, 1, split)]
     fm_text, body, body_line = split
     located = yamlsrc.parse(fm_text, first_line=2)
     if isinstance(located, yamlsrc.YamlProblem):

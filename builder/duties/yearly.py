@@ -109,7 +109,7 @@ class ScopeChange:
                 ("added_procedures", self.added_procedures), ("removed_procedures", self.removed_procedures)]
 
     def describe(self) -> str:
-        return "; ".join(SCOPE_CHANGED.variants[name].format(items=", ".join(items))
+        return "; ".join(SCOPE_CHANGED.text(name, items=", ".join(items))
                          for name, items in self.parts() if items)
 
 

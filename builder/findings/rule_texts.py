@@ -26,11 +26,15 @@ class RuleText:
     stage: str = "check"  # 'check': a rule function of builder/rules; 'load' or 'print': reported there
     id: str = field(default="", compare=False)
 
+    def text(self, variant: str | None = None, **values) -> str:
+        """The message (or, with `variant`, that wording) filled from `values`; an empty or
+        missing variant is the rule's own message."""
+        return (self.variants[variant] if variant else self.template).format(**values)
+
     def finding(self, path: str, line: int, variant: str | None = None, **values) -> Finding:
         """A finding of this rule at `path`:`line`, its message filled from `values`."""
-        template = self.variants[variant] if variant else self.template
         return Finding(path=path, line=line, rule=self.id, severity=self.severity,
-                       message=template.format(**values))
+                       message=self.text(variant, **values))
 
 
 # --- Đọc tệp -----------------------------------------------------------------------

@@ -17,9 +17,9 @@ def change_rows_complete(doc, catalog):
         return
     missing = [n for n in expected if n not in seen]
     extra = sorted({n for n in seen if n is not None and (n > doc.revision or seen.count(n) > 1)})
-    wording = CHANGE_TABLE_ROWS.variants
-    parts = [wording[name].format(revisions=", ".join(map(str, numbers)))
-             for name, numbers in (("missing", missing), ("extra", extra)) if numbers] or [wording["order"]]
+    parts = [CHANGE_TABLE_ROWS.text(name, revisions=", ".join(map(str, numbers)))
+             for name, numbers in (("missing", missing), ("extra", extra)) if numbers]
+    parts = parts or [CHANGE_TABLE_ROWS.text("order")]
     yield problem(doc.path, doc.line("changes"), problems="; ".join(parts), revision=doc.revision)
 
 

@@ -35,7 +35,5 @@ def scope_as_announced(catalog):
     """Units or TTHC procedures added or removed since the last announcement of conformity."""
     change = scope_change(catalog)
     if change is not None:
-        parts = [SCOPE_CHANGED.variants[name].format(items=", ".join(items))
-                 for name, items in change.parts() if items]
         yield problem(ACTIVITIES_FILE, change.announcement.line,
-                      date=vn_date(change.announcement.date), changes="; ".join(parts))
+                      date=vn_date(change.announcement.date), changes=change.describe())
