@@ -28,10 +28,11 @@ from builder.findings.finding import Severity
 from builder.pdf.build import build_site_files
 from builder.rules.runner import run_checks
 from builder.site.assets import linked_files
+from builder.site.generator import (DIRECTORY_URLS_REQUIRED,
+                                    compact_search_index, heading_slug,
+                                    mkdocs_nav, nav_items, page_toc)
 from builder.site.identity import site_identity
 from builder.site.manifest import write_manifest
-from builder.site.generator import (DIRECTORY_URLS_REQUIRED, compact_search_index, heading_slug, mkdocs_nav,
-                                          nav_items)
 from builder.site.navigation import navigation
 from builder.site.pages import generated_pages
 from builder.site.pages.home import HOME_PAGE, home_page
@@ -96,8 +97,11 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         return files
 
     def on_page_content(self, html, *, page, config, files):
-        """No published page runs script that a document carried (see builder/documents/html_safety.py)."""
-        return sanitize_html(html)
+        """No published page runs script that a document carried (see builder/documents/html_safety.py);
+        the contents beside the page list the body's headings too."""
+        html = sanitize_html(html)
+        page.toc = page_toc(html)
+        return html
 
     @event_priority(-100)
     def on_post_build(self, *, config):

@@ -17,8 +17,10 @@ from builder.findings.report import FORMATS
 from builder.legal.impact import as_dict, as_text, impact_report
 from builder.legal.numbers import Citation, parse_number
 from builder.organisation.codeowners import codeowners as build_codeowners
-from builder.organisation.reassign import ReassignError, reassign as move_documents
-from builder.revisions.approve import ApprovalError, approve as record_approval
+from builder.organisation.reassign import ReassignError
+from builder.organisation.reassign import reassign as move_documents
+from builder.revisions.approve import ApprovalError
+from builder.revisions.approve import approve as record_approval
 from builder.revisions.new_draft import NewDocumentError, create_draft
 from builder.rules.runner import run_checks
 from builder.storage.atomic import atomic_write_text

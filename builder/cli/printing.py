@@ -11,13 +11,15 @@ from pathlib import Path
 import click
 
 from builder.catalog import load_catalog
-from builder.cli.options import fail as _fail, parse_day, root_option, today_option
+from builder.cli.options import fail as _fail
+from builder.cli.options import parse_day, root_option, today_option
 from builder.documents.dates import vn_date
 from builder.findings.finding import Severity, has_errors
 from builder.findings.report import FORMATS
 from builder.findings.rule_texts import CACHE_COMMITTED
 from builder.pdf.build import render
-from builder.pdf.copies import CopyError, default_person, issue_copies, outstanding, record_returns
+from builder.pdf.copies import (CopyError, default_person, issue_copies,
+                                outstanding, record_returns)
 from builder.pdf.paths import PRINT_DIR, has_docx, has_pdf, issue_stem
 from builder.pdf.variants import site_variant
 from builder.rules.runner import run_checks
@@ -31,7 +33,8 @@ output_option = click.option("--output", "-o", type=click.Path(file_okay=False, 
 def _progress(total: int, label: str):
     """A rich progress bar on the terminal; returns (context manager, advance callback)."""
     # start-up cost: rich.progress takes ~40 ms to import; only commands that print pay it
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress,
+                               TextColumn, TimeElapsedColumn)
 
     bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    transient=True, disable=not sys.stderr.isatty())

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from builder.documents.dates import parse_date
 from builder.documents.placeholders import MARK
-from builder.findings.rule_texts import (FIELD_TYPE, INVALID_DATE, INVALID_VALUE, REQUIRED_FIELD,
-                                         REVISION_NUMBER, UNKNOWN_KEY, RuleText)
+from builder.findings.rule_texts import (FIELD_TYPE, INVALID_DATE,
+                                         INVALID_VALUE, REQUIRED_FIELD,
+                                         REVISION_NUMBER, UNKNOWN_KEY,
+                                         RuleText)
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 

@@ -7,11 +7,15 @@ from builder.cache import parse_cache
 from builder.cache.parse_cache import blob_id
 from builder.documents import yaml_source as yamlsrc
 from builder.documents.field_types import Context, report_unknown
-from builder.documents.model import ChangeRow, Document, Record, Result, SignOff, Target, Task
-from builder.documents.schema import KINDS, REQUIRED_WHEN_IN_FORCE, STATUSES, all_fields, fields_for
+from builder.documents.model import (ChangeRow, Document, Record, Result,
+                                     SignOff, Target, Task)
+from builder.documents.schema import (KINDS, REQUIRED_WHEN_IN_FORCE, STATUSES,
+                                      all_fields, fields_for)
 from builder.documents.text import DecodeProblem, decode
-from builder.findings.rule_texts import (DUPLICATE_KEY, FRONT_MATTER_MISSING, FRONT_MATTER_NOT_MAPPING,
-                                         REQUIRED_FIELD, UNKNOWN_KEY, YAML_SYNTAX)
+from builder.findings.rule_texts import (DUPLICATE_KEY, FRONT_MATTER_MISSING,
+                                         FRONT_MATTER_NOT_MAPPING,
+                                         REQUIRED_FIELD, UNKNOWN_KEY,
+                                         YAML_SYNTAX)
 
 DOCUMENT_FOLDERS = ("procedures", "forms")
 _FENCES = ("---", "...")

@@ -5,7 +5,8 @@ the documentation and the checks can never disagree.
 """
 from __future__ import annotations
 
-from builder.documents.field_types import Date, Enum, Field, Int, ListOf, Number, Revision, Struct, Text
+from builder.documents.field_types import (Date, Enum, Field, Int, ListOf,
+                                           Number, Revision, Struct, Text)
 
 KINDS = {
     "policy": "Chính sách chất lượng",

@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from builder.documents.dates import add_months, vn_date
-from builder.documents.field_types import Context, Date, Enum, Field, ListOf, Struct, Text
+from builder.documents.field_types import (Context, Date, Enum, Field, ListOf,
+                                           Struct, Text)
 from builder.documents.yaml_files import read_yaml_file
 from builder.findings.rule_texts import CONFIG_INVALID, SCOPE_CHANGED
 

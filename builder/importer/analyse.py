@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 
 from builder.documents.text import nfc
 from builder.importer.ast import Grid, blocks_text, table_grid
-from builder.importer.control import (ChangeFound, ControlInfo, SignOffFound, change_rows, control_values,
-                                      is_change_title, is_control_header, record_rows, signoffs)
+from builder.importer.control import (ChangeFound, ControlInfo, SignOffFound,
+                                      change_rows, control_values,
+                                      is_change_title, is_control_header,
+                                      record_rows, signoffs)
 from builder.importer.docx_xml import PageHeader
 from builder.importer.sections import Section, emphasised, structure
-from builder.importer.words import HEADER_LABELS, KIND_WORDS, is_upper, label_value, norm, starts_with_any
+from builder.importer.words import (HEADER_LABELS, KIND_WORDS, is_upper,
+                                    label_value, norm, starts_with_any)
 from builder.legal.numbers import Citation, find_in_text, parse_number
 from builder.organisation.model import Organisation
 

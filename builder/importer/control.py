@@ -14,9 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from builder.importer.ast import Grid, GridCell
-from builder.importer.words import (CHANGE_COLUMNS, CHANGE_TITLE, HEADER_LABELS, KIND_WORDS, RECORD_COLUMNS,
-                                    SIGNOFF_FIELDS, SIGNOFF_NOISE, SIGNOFF_ROLES, find_date, label_of,
-                                    label_value, looks_like_name, looks_like_position, norm, starts_with_any)
+from builder.importer.words import (CHANGE_COLUMNS, CHANGE_TITLE,
+                                    HEADER_LABELS, KIND_WORDS, RECORD_COLUMNS,
+                                    SIGNOFF_FIELDS, SIGNOFF_NOISE,
+                                    SIGNOFF_ROLES, find_date, label_of,
+                                    label_value, looks_like_name,
+                                    looks_like_position, norm, starts_with_any)
 
 SHORT = 60   # a label or role cell is short; longer cells are content
 ON_BEHALF = ("kt.", "kt ", "tl.", "tl ", "tm.", "tm ", "q.", "ktl")   # ký thay, thừa lệnh, thay mặt, quyền

@@ -17,10 +17,12 @@ from builder.importer.analyse import Analysis
 from builder.importer.batch import Batch, Options, source_name
 from builder.importer.codes import conflict, kind_and_code
 from builder.importer.frontmatter import render
-from builder.importer.paths import attachment_of, file_code, image_writer, target_paths
+from builder.importer.paths import (attachment_of, file_code, image_writer,
+                                    target_paths)
 from builder.importer.sources import Skip
-from builder.importer.values import (ROLES, changes_of, effective_of, legal_of, preparer_unit, procedure_of,
-                                     records_of, revision_of, signoff_of, unit_of)
+from builder.importer.values import (ROLES, changes_of, effective_of, legal_of,
+                                     preparer_unit, procedure_of, records_of,
+                                     revision_of, signoff_of, unit_of)
 from builder.importer.words import sentence_case
 
 __all__ = ["Batch", "Options", "Plan", "plan_document", "source_name"]

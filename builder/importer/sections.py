@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from builder.importer.ast import NO_ATTR, blocks_text, inline_text
-from builder.importer.words import is_upper, norm, sentence_case, starts_with_any
+from builder.importer.words import (is_upper, norm, sentence_case,
+                                    starts_with_any)
 
 SECTION_NAMES = {
     "purpose": ("muc dich",),

@@ -15,7 +15,8 @@ from builder.importer.analyse import Analysis, code_regex
 from builder.importer.batch import Batch, Options
 from builder.importer.codes import search_code
 from builder.importer.control import SignOffFound
-from builder.importer.words import find_date, find_revision, norm, strip_honorific
+from builder.importer.words import (find_date, find_revision, norm,
+                                    strip_honorific)
 from builder.organisation.model import Organisation
 
 ROLES = ("prepared", "reviewed", "approved")

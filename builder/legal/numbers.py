@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from builder.documents.text import fold
-from builder.findings.rule_texts import LEGAL_NUMBER_FORMAT, LEGAL_TYPE_UNKNOWN, RuleText
+from builder.findings.rule_texts import (LEGAL_NUMBER_FORMAT,
+                                         LEGAL_TYPE_UNKNOWN, RuleText)
 
 # Type abbreviations of Nghị định 30/2020, Appendix III, plus the copy types.
 ND30_TYPES = {

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.documents.field_types import Context, Date, Enum, Field, ListOf, Struct, Text
+from builder.documents.field_types import (Context, Date, Enum, Field, ListOf,
+                                           Struct, Text)
 from builder.documents.yaml_files import read_yaml_file
 from builder.findings.rule_texts import REGISTER_INVALID
 from builder.legal.numbers import Citation, parse_number

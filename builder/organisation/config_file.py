@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.documents.field_types import Context, Date, Field, Int, ListOf, Struct, Text
+from builder.documents.field_types import (Context, Date, Field, Int, ListOf,
+                                           Struct, Text)
 from builder.documents.schema import KINDS
 from builder.documents.yaml_files import read_yaml_file
 from builder.findings.rule_texts import CONFIG_INVALID

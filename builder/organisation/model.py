@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-
 _PLACEHOLDER = re.compile(r"\{(n)(?::(\d+))?\}|\{(year)\}|\{(unit)\}")
 SIGNOFF_ACTIONS = {"prepared": "prepare", "reviewed": "review", "approved": "approve"}
 

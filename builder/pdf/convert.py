@@ -1,4 +1,4 @@
-"""Markdown → Typst markup (and DOCX) with pandoc, in batches: one `pandoc lua` process converts
+"""A body's HTML (rendered by builder/markup) → Typst markup (and DOCX) with pandoc, in batches: one `pandoc lua` process converts
 many documents (a process per document costs ~45 ms, one batch ~20 ms a document).
 
 The jobs go to pandoc as a JSON file, never as arguments (pandoc lua crashes with ~100 paths on
@@ -22,9 +22,9 @@ MIN_BATCH = 12          # below this many jobs per batch, another process is not
 @dataclass(frozen=True)
 class Job:
     id: str
-    markdown: str
+    html: str                      # the body as builder/markup rendered it
     dir: str                       # folder of the source file, for relative image paths
-    to: str = "typst"              # "typst" or "docx"
+    to: str = "typst"              # "typst", "docx" or "html" (what pandoc read, for qms fidelity)
     out: str | None = None         # docx: where pandoc writes the file
     reference_doc: str | None = None
 

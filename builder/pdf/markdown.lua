@@ -1,14 +1,12 @@
 -- Batch conversion of document bodies in ONE pandoc process (`pandoc lua markdown.lua JOBS OUT`).
--- JOBS is a JSON list of {id, markdown, dir, to = "typst"|"docx", out?, reference_doc?};
+-- A body arrives as the HTML that builder/markup rendered from its Markdown (the same HTML the
+-- site shows), so pandoc never parses Markdown itself: one meaning for the site and the print.
+-- JOBS is a JSON list of {id, html, dir, to = "typst"|"docx"|"html", out?, reference_doc?};
 -- OUT receives a JSON object id -> {typst?, columns, error?}. A failing document is reported,
 -- never fatal for the batch: one bad document must not stop the others.
 
 local json = pandoc.json
-local READER = "markdown-smart-auto_identifiers-citations-tex_math_dollars-raw_tex"
-
-local function is_break(el)
-  return el.format:match("html") and el.text:lower():match("^<br%s*/?>$")
-end
+local READER = "html-auto_identifiers"
 
 -- Typst markup shorthands that pandoc leaves alone: "..." becomes an ellipsis (forms use runs of
 -- dots as fill-in lines) and "-", "+", "=" opening a line (after a <br> in a table cell) start a
@@ -34,9 +32,6 @@ end
 local function filters(job, stats)
   local prefix = job.dir ~= "" and (job.dir .. "/") or ""
   return {
-    RawInline = function(el)
-      if is_break(el) then return pandoc.LineBreak() end
-    end,
     Str = job.to == "typst" and literal or nil,
     Image = function(el)
       -- Paths in a document are relative to its file; typst and docx resolve from the repository root.
@@ -82,7 +77,7 @@ end
 
 local function convert(job)
   local stats = {columns = 0}
-  local doc = pandoc.read(job.markdown, READER)
+  local doc = pandoc.read(job.html, READER)
   doc = doc:walk(filters(job, stats))
   if job.to == "typst" then doc.blocks = mark_wide_tables(doc.blocks) end
   if job.to == "docx" then
@@ -93,6 +88,9 @@ local function convert(job)
     handle:write(bytes)
     handle:close()
     return {columns = stats.columns}
+  end
+  if job.to == "html" then  -- what pandoc understood, for `qms fidelity`
+    return {typst = pandoc.write(doc, "html"), columns = stats.columns}
   end
   return {typst = pandoc.write(doc, "typst"), columns = stats.columns}
 end

@@ -14,18 +14,18 @@ from pathlib import Path
 from typing import Callable
 
 from builder.catalog import Catalog
-from builder.documents import labels as L
-from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.model import Document
 from builder.findings.rule_texts import PDF_RENDER
-from builder.pdf import compile as typst_compile, convert
+from builder.pdf import compile as typst_compile
+from builder.pdf import convert
 from builder.pdf.fonts import font_setup
 from builder.pdf.paths import REFERENCE_DOCX, TEMPLATE, cache_file
-from builder.pdf.source import MAIN, body_dir, document_data, qr_svg
+from builder.pdf.source import (MAIN, body_dir, document_data, docx_html,
+                                print_html, qr_svg)
 from builder.storage.atomic import atomic_write_bytes
 
-RENDERER = "6"        # bump when the code (not the template) changes what a master looks like
+RENDERER = "7"        # bump when the code (not the template) changes what a master looks like
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Master:
     key: str
     path: Path         # cache file
     data: dict | None = None
+    html: str = ""     # what pandoc converts: the body as builder/markup rendered it
 
 
 def typst_version() -> str:
@@ -63,19 +64,14 @@ class Planner:
 
     def pdf(self, doc: Document) -> Master:
         data = dict(document_data(doc, self.catalog), fonts=list(self.fonts.families))
-        key = _digest(self.common, doc.body, data)
-        return Master(doc, "pdf", key, cache_file(self.root, "pdf", doc.code, doc.revision, key, "pdf"), data)
+        html = print_html(doc, self.catalog)
+        key = _digest(self.common, html, data)
+        return Master(doc, "pdf", key, cache_file(self.root, "pdf", doc.code, doc.revision, key, "pdf"), data, html)
 
     def docx(self, doc: Document) -> Master:
-        key = _digest(self.common, "docx", docx_markdown(doc), self.reference_hash)
-        return Master(doc, "docx", key, cache_file(self.root, "docx", doc.code, doc.revision, key, "docx"))
-
-
-def docx_markdown(doc: Document) -> str:
-    """The body with the control line on top: a filled-in form still says which issue it is."""
-    header = L.DOCX_HEADER.format(code=doc.code, revision=revision_label(doc.revision),
-                                  effective=vn_date(doc.effective) or L.NONE)
-    return f"*{header}*\n\n{doc.body}"
+        html = docx_html(doc)
+        key = _digest(self.common, "docx", html, self.reference_hash)
+        return Master(doc, "docx", key, cache_file(self.root, "docx", doc.code, doc.revision, key, "docx"), html=html)
 
 
 def render_failure(doc: Document, what: str, detail: str):
@@ -162,8 +158,8 @@ def _partial(m: Master) -> Path:
 
 def _job(m: Master, planner: Planner) -> convert.Job:
     if m.kind == "docx":
-        return convert.Job(m.key, docx_markdown(m.doc), body_dir(m.doc), "docx", str(_partial(m)), planner.reference)
-    return convert.Job(m.key, m.doc.body, body_dir(m.doc))
+        return convert.Job(m.key, m.html, body_dir(m.doc), "docx", str(_partial(m)), planner.reference)
+    return convert.Job(m.key, m.html, body_dir(m.doc))
 
 
 def _task(m: Master, planner: Planner, result: convert.Result) -> typst_compile.Task:

@@ -12,7 +12,10 @@ from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.model import Document
 from builder.documents.schema import KINDS
+from builder.markup.headings import HeadingIds
+from builder.markup.render import for_print, render_body
 from builder.pdf.paths import TEMPLATE
+from builder.structured import after_body_for_print, before_body
 
 # wide-table is looked up, not imported: a template edited before it existed still works
 # (its wide tables then follow the template's own whole-document rule).
@@ -93,3 +96,20 @@ def qr_svg(url: str) -> str:
 def body_dir(doc: Document) -> str:
     """Folder of the source file, for images referenced relative to it."""
     return str(Path(doc.path).parent.as_posix()) if "/" in doc.path else ""
+
+
+def print_html(doc: Document, catalog: Catalog) -> str:
+    """What the printed copy says below its control block: the sections the site shows from the
+    front matter (plan tasks, targets and results) and the body, each rendered on its own by the
+    one parser (a body's unclosed fence cannot swallow the sections after it)."""
+    ids = HeadingIds()
+    parts = [*before_body(doc, catalog), doc.body, *after_body_for_print(doc, catalog)]
+    return "".join(for_print(render_body(part, ids=ids).html) for part in parts if part.strip())
+
+
+def docx_html(doc: Document) -> str:
+    """A form's Word copy: the control line on top (a filled-in form still says which issue it
+    is), then the body."""
+    header = L.DOCX_HEADER.format(code=doc.code, revision=revision_label(doc.revision),
+                                  effective=vn_date(doc.effective) or L.NONE)
+    return for_print(render_body(f"*{header}*\n\n").html + render_body(doc.body).html)

@@ -14,8 +14,9 @@ import json
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, IndirectObject, NameObject,
-                           NumberObject, StreamObject, TextStringObject)
+from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject,
+                           IndirectObject, NameObject, NumberObject,
+                           StreamObject, TextStringObject)
 
 from builder.pdf import compile as typst_compile
 from builder.pdf.fonts import font_setup

@@ -9,9 +9,12 @@ from builder.documents.labels import revision_label
 from builder.documents.model import Document
 from builder.findings.finding import Severity
 from builder.findings.report import _cell, summary_line
-from builder.findings.rule_texts import (CACHE_COMMITTED, CODE_UNIQUE, CONFIG_INVALID, DOCUMENT_DELETED,
-                                         FORM_MISSING, FORM_PARENT, FORM_PARENT_MISMATCH, FORM_UNLISTED,
-                                         HISTORY_SHALLOW, REFERENCE_UNRESOLVED, REGISTER_INVALID,
+from builder.findings.rule_texts import (CACHE_COMMITTED, CODE_UNIQUE,
+                                         CONFIG_INVALID, DOCUMENT_DELETED,
+                                         FORM_MISSING, FORM_PARENT,
+                                         FORM_PARENT_MISMATCH, FORM_UNLISTED,
+                                         HISTORY_SHALLOW, REFERENCE_UNRESOLVED,
+                                         REGISTER_INVALID,
                                          WITHDRAWN_CODE_REUSED)
 
 # Rules about the repository as a whole: reported even for files the branch did not touch.

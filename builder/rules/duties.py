@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 from builder.documents.dates import vn_date
-from builder.duties.yearly import ACTIVITIES_FILE, DUTY_LABELS, duty_status, scope_change
-from builder.findings.rule_texts import INTERNAL_AUDIT_OVERDUE, MANAGEMENT_REVIEW_OVERDUE, SCOPE_CHANGED
+from builder.duties.yearly import (ACTIVITIES_FILE, DUTY_LABELS, duty_status,
+                                   scope_change)
+from builder.findings.rule_texts import (INTERNAL_AUDIT_OVERDUE,
+                                         MANAGEMENT_REVIEW_OVERDUE,
+                                         SCOPE_CHANGED)
 from builder.rules.registry import catalog_rule, problem
 
 

@@ -5,8 +5,10 @@ import re
 
 from builder.documents.field_types import is_placeholder
 from builder.documents.schema import FORM_PARENT_KINDS, KINDS
-from builder.findings.rule_texts import (CODE_IN_TEXT, FORM_ATTACHMENT_MISSING, FORM_MISSING, FORM_PARENT,
-                                         FORM_PARENT_MISMATCH, FORM_UNLISTED, REFERENCE_UNRESOLVED)
+from builder.findings.rule_texts import (CODE_IN_TEXT, FORM_ATTACHMENT_MISSING,
+                                         FORM_MISSING, FORM_PARENT,
+                                         FORM_PARENT_MISMATCH, FORM_UNLISTED,
+                                         REFERENCE_UNRESOLVED)
 from builder.rules.registry import catalog_rule, document_rule, problem
 
 

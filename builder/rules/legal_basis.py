@@ -1,8 +1,10 @@
 """Legal citations: well-formed numbers, known types, registered, and still in force."""
 from __future__ import annotations
 
-from builder.findings.rule_texts import (LEGAL_NOT_REGISTERED, LEGAL_NUMBER_FORMAT, LEGAL_REPEALED,
-                                         LEGAL_TEXT_NOT_REGISTERED, LEGAL_TYPE_UNKNOWN)
+from builder.findings.rule_texts import (LEGAL_NOT_REGISTERED,
+                                         LEGAL_NUMBER_FORMAT, LEGAL_REPEALED,
+                                         LEGAL_TEXT_NOT_REGISTERED,
+                                         LEGAL_TYPE_UNKNOWN)
 from builder.legal.changes import pending_change
 from builder.legal.citations import cited_numbers, legal_citations
 from builder.legal.register import REPEALED

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from builder.documents.dates import vn_date
-from builder.findings.rule_texts import (APPROVAL_FINGERPRINT, APPROVAL_UNSIGNED,
+from builder.findings.rule_texts import (APPROVAL_FINGERPRINT,
+                                         APPROVAL_UNSIGNED,
                                          ATTACHMENT_CHANGED_WITHOUT_REVISION,
-                                         CONTENT_CHANGED_WITHOUT_REVISION, DOCUMENT_DELETED, HISTORY_SHALLOW,
-                                         REVIEW_FINGERPRINT, REVISION_APPROVAL, REVISION_EFFECTIVE_DATE,
-                                         REVISION_SEQUENCE, WITHDRAWN_CODE_REUSED)
+                                         CONTENT_CHANGED_WITHOUT_REVISION,
+                                         DOCUMENT_DELETED, HISTORY_SHALLOW,
+                                         REVIEW_FINGERPRINT, REVISION_APPROVAL,
+                                         REVISION_EFFECTIVE_DATE,
+                                         REVISION_SEQUENCE,
+                                         WITHDRAWN_CODE_REUSED)
 from builder.revisions.fingerprint import fingerprint
 from builder.rules.registry import catalog_rule, document_rule, problem
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Callable
 
 from builder.catalog import Catalog
-from builder.rules import (cache, changes, codes, distribution, duties, forms, legal_basis, legal_deadline,
-                           placeholders, review, revisions, safe_html, signoffs, units)
+from builder.rules import (cache, changes, codes, distribution, duties, forms,
+                           legal_basis, legal_deadline, placeholders, review,
+                           revisions, safe_html, signoffs, units)
 from builder.rules.registry import RULE_FUNCTIONS
 
 # Each topic module registers its rules when imported (see registry.py).

@@ -4,7 +4,8 @@ from __future__ import annotations
 import difflib
 
 from builder.documents.dates import vn_date
-from builder.findings.rule_texts import SIGNOFF_ORDER, SIGNOFF_PERSON, SIGNOFF_ROLE, SIGNOFF_SELF_APPROVAL
+from builder.findings.rule_texts import (SIGNOFF_ORDER, SIGNOFF_PERSON,
+                                         SIGNOFF_ROLE, SIGNOFF_SELF_APPROVAL)
 from builder.organisation.model import SIGNOFF_ACTIONS
 from builder.rules.registry import document_rule, problem
 

@@ -8,13 +8,15 @@ a neutral navigation tree and files; see docs/site-generators.md.
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import yaml
-from markdown.extensions.toc import slugify
+from mkdocs.structure.toc import TableOfContents, get_toc
 
-from builder.documents.text import fold
+from builder.markup.headings import heading_id
 from builder.site.model import GeneratedPage, NavItem
 
 # Material leaves out of its search index every element carrying this attribute.
@@ -55,9 +57,30 @@ def not_searchable(page: GeneratedPage) -> GeneratedPage:
 
 
 def heading_slug(value: str, separator: str = "-") -> str:
-    """Heading anchors for Python-Markdown's toc (set by the plugin): Markdown's own slug of the
-    folded text, so 'Định nghĩa' gives '#dinh-nghia' rather than dropping the đ ('#inh-nghia')."""
-    return slugify(fold(value), separator)
+    """Heading anchors for Python-Markdown's toc (set by the plugin): the same ids as the body's
+    headings, so 'Định nghĩa' gives '#dinh-nghia' rather than dropping the đ ('#inh-nghia')."""
+    return heading_id(value, separator)
+
+
+_HEADING = re.compile(r"<h([1-6]) id=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def page_toc(page_html: str) -> TableOfContents:
+    """The page's table of contents from its final HTML: a document body is a raw HTML block the
+    Markdown toc extension does not see, so the right-hand contents are rebuilt from every
+    heading with an id, generated or from the body, in page order."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for level, anchor, inner in _HEADING.findall(page_html):
+        name = html.unescape(_TAG.sub("", _PERMALINK.sub("", inner))).strip()
+        token = {"level": int(level), "id": html.unescape(anchor), "name": html.escape(name), "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return get_toc(root)
 
 
 def mkdocs_nav(items: list[NavItem]) -> list:

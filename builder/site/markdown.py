@@ -19,11 +19,6 @@ def link(doc: Document, from_uri: str) -> str:
     return "../" * depth + page_uri(doc)
 
 
-def cell(text) -> str:
-    """Text safe inside a Markdown table cell."""
-    return html.escape(str(text if text is not None else ""), quote=False).replace("|", "&#124;").replace("\n", " ")
-
-
 def status_badge(status: str) -> str:
     return f'<span class="qms-badge qms-badge-{html.escape(status)}">{html.escape(status_label(status))}</span>'
 

@@ -13,6 +13,7 @@ LAYERS = [
     {"builder.findings", "builder.storage"},
     {"builder.cache"},
     {"builder.documents"},
+    {"builder.markup"},
     {"builder.addresses", "builder.distribution", "builder.duties"},
 ]
 

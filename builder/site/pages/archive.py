@@ -10,8 +10,9 @@ from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.model import Document
 from builder.documents.text import slug
+from builder.markup.literal import cell
 from builder.revisions.text_diff import diff_markdown
-from builder.site.markdown import cell
+from builder.site.body import body_section
 from builder.site.model import GeneratedPage
 from builder.site.pages.document import document_page
 from builder.site.pages.issue_history import _relative, issue_documents
@@ -24,7 +25,7 @@ def superseded_page(current: Document, old: Document, catalog: Catalog) -> Gener
     """A former issue, rendered as it was, under a 'HẾT HIỆU LỰC' banner."""
     uri = issue_page_uri(current.code, old.revision)
     frozen = replace(old, status="superseded", path=current.path)
-    content = document_page(frozen, catalog).content
+    content = document_page(frozen, catalog, uri).content
     banner = (f'!!! danger "{L.SUPERSEDED_BANNER}"\n\n'
               f"    Đây là lần ban hành {revision_label(old.revision)} (hiệu lực {vn_date(old.effective)}), "
               f"đã được thay thế. Bản hiện hành là lần ban hành {revision_label(current.revision)}: "
@@ -50,7 +51,7 @@ def _field_changes(old: Document, new: Document) -> list[str]:
     return out
 
 
-def changes_page(current: Document, old: Document, new: Document) -> GeneratedPage:
+def changes_page(current: Document, old: Document, new: Document, catalog: Catalog) -> GeneratedPage:
     """What changed from one issue to the next, highlighted in the rendered text."""
     uri = diff_page_uri(current.code, new.revision)
     body, count = diff_markdown(old.body, new.body)
@@ -67,7 +68,8 @@ def changes_page(current: Document, old: Document, new: Document) -> GeneratedPa
     if fields:
         intro.append("## Thông tin kiểm soát thay đổi\n\n" + "\n".join(fields))
     intro.append(f"## Nội dung ({count} dòng thay đổi)" if count else "## Nội dung\n\nNội dung không thay đổi.")
-    return GeneratedPage(uri, "\n\n".join(intro) + "\n\n" + (body if count else "") + "\n")
+    marked = body_section(replace(new, path=current.path), catalog, uri, body) if count else ""
+    return GeneratedPage(uri, "\n\n".join(intro) + "\n\n" + marked + "\n")
 
 
 def archive_pages(catalog: Catalog) -> list[GeneratedPage]:
@@ -80,5 +82,5 @@ def archive_pages(catalog: Catalog) -> list[GeneratedPage]:
             if rev != doc.revision:
                 pages.append(superseded_page(doc, old, catalog))
             if rev - 1 in issues:
-                pages.append(changes_page(doc, issues[rev - 1], old))
+                pages.append(changes_page(doc, issues[rev - 1], old, catalog))
     return pages

@@ -16,8 +16,9 @@ from builder.documents.labels import revision_label
 from builder.documents.model import Document
 from builder.documents.schema import KIND_PLURALS
 from builder.documents.text import slug
-from builder.site.markdown import cell, filter_bar, md_link, status_badge, table
+from builder.markup.literal import cell
 from builder.site.generator import unindexed, unindexed_heading
+from builder.site.markdown import filter_bar, md_link, status_badge, table
 from builder.site.model import GeneratedPage, NavItem
 from builder.site.pages.print_files import download_links
 

@@ -11,11 +11,14 @@ from builder.documents.labels import revision_label, status_label
 from builder.documents.model import Document
 from builder.documents.schema import KINDS
 from builder.documents.text import slug
-from builder.site.markdown import cell, link, status_badge
+from builder.markup.literal import cell
+from builder.site.body import body_section
 from builder.site.generator import unindexed_heading
+from builder.site.markdown import link, status_badge
 from builder.site.model import GeneratedPage
 from builder.site.pages.issue_history import history_section
 from builder.site.pages.print_files import distribution_section, print_section
+from builder.structured import before_body, legal_basis_list, records_table
 
 
 def control_header(doc: Document, catalog: Catalog) -> str:
@@ -82,69 +85,19 @@ def related_section(doc: Document, catalog: Catalog, uri: str) -> str:
     if doc.procedure:
         parts.append(f"**{L.PARENT}:** " + doc_links([doc.procedure])[2:])
     if doc.legal_basis:
-        items = []
-        for number in doc.legal_basis:
-            legal = catalog.register.get(number)
-            items.append(f"- {cell(legal.label)} ngày {vn_date(legal.issued)} của {cell(legal.issuer)}: "
-                         f"{cell(legal.title)} ({cell(legal.status)})" if legal else f"- {cell(number)}")
-        parts.append(f"## {L.LEGAL_BASIS}\n\n" + "\n".join(items))
+        parts.append(legal_basis_list(doc, catalog))
     if doc.references:
         parts.append(f"## {L.REFERENCES}\n\n" + doc_links(doc.references))
     return "\n\n".join(parts)
 
 
-def records_table(doc: Document, catalog: Catalog) -> str:
-    if not doc.records:
-        return ""
-    rows = ["| " + " | ".join(L.RECORD_COLUMNS) + " |", "|---|---|---|"]
-    for r in doc.records:
-        rows.append(f"| {cell(r.name)} | {cell(catalog.organisation.unit_name(r.keeper))} | {cell(r.retention)} |")
-    return f"## {L.RECORDS} (theo dõi)\n\n" + "\n".join(rows)
-
-
-def number(value: float) -> str:
-    """Vietnamese number: decimal comma (99,2)."""
-    return f"{value:g}".replace(".", ",")
-
-
-def measured(value: float, measure: str) -> str:
-    """'98,5%' but '1 phản ánh': a word unit is spaced, a sign is not."""
-    if not measure:
-        return number(value)
-    return f"{number(value)}{'' if measure in ('%', '‰') else ' '}{measure}"
-
-
-def targets_table(doc: Document, catalog: Catalog) -> str:
-    if not doc.targets:
-        return ""
-    rows = ["| " + " | ".join(L.TARGET_COLUMNS) + " |", "|---|---|---|---|---|---|"]
-    for t in doc.targets:
-        results = "; ".join(f"{r.period}: {measured(r.value, t.measure)} "
-                            f"({L.MET if t.met(r.value) else L.NOT_MET})" for r in t.results) or L.NONE
-        missed = [r.period for r in t.results if not t.met(r.value)]
-        verdict = L.NOT_MEASURED if not t.results else (
-            f"{L.NOT_MET} ({', '.join(missed)})" if missed else L.MET)
-        rows.append(f"| {cell(t.id)} | {cell(t.name)} | {cell(t.op)} {cell(measured(t.target, t.measure))} | "
-                    f"{cell(catalog.organisation.unit_name(t.unit))} | {cell(results)} | {cell(verdict)} |")
-    return f"## {L.TARGETS}\n\n" + "\n".join(rows)
-
-
-def tasks_table(doc: Document, catalog: Catalog) -> str:
-    if not doc.tasks:
-        return ""
-    rows = ["| " + " | ".join(L.TASK_COLUMNS) + " |", "|---|---|---|---|---|"]
-    for i, t in enumerate(doc.tasks, 1):
-        rows.append(f"| {i} | {cell(t.content)} | {cell(t.period)} | "
-                    f"{cell(catalog.organisation.unit_name(t.unit))} | {L.TASK_STATUSES.get(t.status, t.status)} |")
-    return f"## {L.TASKS}\n\n" + "\n".join(rows)
-
-
-def document_page(doc: Document, catalog: Catalog) -> GeneratedPage:
-
-    uri = page_uri(doc)
+def document_page(doc: Document, catalog: Catalog, uri: str | None = None) -> GeneratedPage:
+    """The page of a document; `uri` when it is published elsewhere (a former issue's page), so
+    that its links are written from where it really is."""
+    uri = uri or page_uri(doc)
     history = history_section(doc, catalog, uri) if doc.status != "superseded" else ""
-    parts = [f"# {doc.code} {doc.title}", control_header(doc, catalog), print_section(doc, uri),
-             targets_table(doc, catalog), tasks_table(doc, catalog), doc.body.strip(), records_table(doc, catalog),
+    parts = [f"# {cell(doc.code)} {cell(doc.title)}", control_header(doc, catalog), print_section(doc, uri),
+             *before_body(doc, catalog), body_section(doc, catalog, uri), records_table(doc, catalog),
              related_section(doc, catalog, uri), signoff_block(doc, catalog), change_table(doc),
              distribution_section(doc, catalog), history]
     return GeneratedPage(uri, "\n\n".join(p for p in parts if p) + "\n")

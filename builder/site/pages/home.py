@@ -11,7 +11,8 @@ from builder.documents.labels import revision_label
 from builder.documents.schema import KIND_PLURALS
 from builder.duties.yearly import duty_status, scope_change
 from builder.legal.changes import impacts
-from builder.site.markdown import cell, md_link, table
+from builder.markup.literal import cell
+from builder.site.markdown import md_link, table
 from builder.site.model import GeneratedPage
 from builder.site.pages.browse import kind_uri
 from builder.site.pages.law_changes import LAW_CHANGES_PAGE
@@ -19,7 +20,8 @@ from builder.site.pages.legal_register import LEGAL_REGISTER_PAGE
 from builder.site.pages.master_list import MASTER_LIST_PAGE
 from builder.site.pages.objectives import OBJECTIVES_PAGE
 from builder.site.pages.plan import PLAN_PAGE
-from builder.site.pages.review_due import REVIEW_HEADER, REVIEW_PAGE, SOON_DAYS, due_reviews, review_rows
+from builder.site.pages.review_due import (REVIEW_HEADER, REVIEW_PAGE,
+                                           SOON_DAYS, due_reviews, review_rows)
 
 HOME_PAGE = "index.md"
 LATEST_COUNT = 8

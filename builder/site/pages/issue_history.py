@@ -7,7 +7,7 @@ from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.model import Document
-from builder.site.markdown import cell
+from builder.markup.literal import cell
 from builder.site.generator import unindexed_heading
 
 

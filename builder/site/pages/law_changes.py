@@ -7,7 +7,8 @@ from builder.documents import labels as L
 from builder.documents.dates import add_months, vn_date
 from builder.documents.labels import revision_label
 from builder.legal.changes import changes_of, citation_index, impacts
-from builder.site.markdown import cell, link
+from builder.markup.literal import cell
+from builder.site.markdown import link
 from builder.site.model import GeneratedPage
 
 LAW_CHANGES_PAGE = "van-ban-phap-luat-thay-doi.md"

@@ -13,7 +13,8 @@ from builder.documents.model import Document
 from builder.documents.text import slug
 from builder.legal.citations import legal_citations
 from builder.legal.register import LegalDocument
-from builder.site.markdown import badge, cell, filter_bar, md_link, table
+from builder.markup.literal import cell
+from builder.site.markdown import badge, filter_bar, md_link, table
 from builder.site.model import GeneratedPage
 
 LEGAL_REGISTER_PAGE = "so-theo-doi/van-ban-phap-luat.md"

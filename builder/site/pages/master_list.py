@@ -6,8 +6,9 @@ from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.schema import KINDS
-from builder.site.markdown import cell, filter_bar, link, status_badge
+from builder.markup.literal import cell
 from builder.site.generator import unindexed
+from builder.site.markdown import filter_bar, link, status_badge
 from builder.site.model import GeneratedPage
 
 MASTER_LIST_PAGE = "danh-muc-tai-lieu.md"

@@ -6,10 +6,11 @@ from builder.addresses import page_uri
 from builder.catalog import Catalog
 from builder.documents import labels as L
 from builder.documents.model import Document, Target
-from builder.site.markdown import badge, cell, esc, md_link, table
+from builder.markup.literal import cell
+from builder.site.markdown import badge, esc, md_link, table
 from builder.site.model import GeneratedPage
-from builder.site.pages.document import measured
 from builder.site.svg import OPS, objective_chart
+from builder.structured import measured
 
 OBJECTIVES_PAGE = "so-theo-doi/muc-tieu-chat-luong.md"
 

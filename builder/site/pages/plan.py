@@ -11,7 +11,8 @@ from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.model import Document, Task
 from builder.documents.text import fold
-from builder.site.markdown import badge, cell, md_link, table
+from builder.markup.literal import cell
+from builder.site.markdown import badge, md_link, table
 from builder.site.model import GeneratedPage
 from builder.site.svg import plan_timeline
 

@@ -10,9 +10,10 @@ from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.model import Document
+from builder.markup.literal import cell
 from builder.pdf.paths import has_docx, has_pdf
-from builder.site.markdown import cell, esc, href
 from builder.site.generator import unindexed_heading
+from builder.site.markdown import esc, href
 
 _REGISTERS: dict = {}
 

@@ -6,7 +6,7 @@ from builder.documents.field_types import ListOf, Struct
 from builder.documents.schema import BY_KIND, COMMON, KINDS, kinds_of
 from builder.findings.rule_texts import RULES
 from builder.legal.register import LEGAL_STATUSES
-from builder.site.markdown import cell
+from builder.markup.literal import cell
 from builder.site.model import GeneratedPage
 
 FIELD_REFERENCE_PAGE = "huong-dan/truong-khai-bao.md"

@@ -14,8 +14,9 @@ from builder.catalog import Catalog
 from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.model import Document
+from builder.markup.literal import cell
 from builder.rules.review import review_due
-from builder.site.markdown import badge, cell, filter_bar, md_link, table
+from builder.site.markdown import badge, filter_bar, md_link, table
 from builder.site.model import GeneratedPage
 
 REVIEW_PAGE = "so-theo-doi/xem-xet-dinh-ky.md"

@@ -1,0 +1,46 @@
+"""A document body on its page: rendered by the one parser (builder/markup), with link and image
+targets written for where the page lives rather than where the source file lives."""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote
+
+from builder.addresses import page_uri, page_url
+from builder.catalog import Catalog
+from builder.documents.model import Document
+from builder.markup.render import body_block, render_body
+from builder.site.markdown import href
+
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
+
+
+def body_section(doc: Document, catalog: Catalog, uri: str, markdown: str | None = None) -> str:
+    """The body (or `markdown` written in the document's place, e.g. a marked-up diff) as one
+    raw HTML block of the page `uri`."""
+    text = doc.body if markdown is None else markdown
+    if not text.strip():
+        return ""
+    return body_block(render_body(text, url_resolver(doc, catalog, uri), permalinks=True))
+
+
+def url_resolver(doc: Document, catalog: Catalog, uri: str):
+    """Targets written relative to the source file, turned into URLs relative to the page `uri`:
+    a link to another document's file opens its page; a linked file is published beside the
+    document's page (see site/assets.py)."""
+    source_dir = PurePosixPath(doc.path).parent
+    files_dir = PurePosixPath(page_uri(doc)).parent
+    by_path = catalog.memo("documents-by-path", lambda: {d.path: d for d in catalog.documents})
+
+    def resolve(target: str) -> str:
+        if not target or _REMOTE.match(target):
+            return target
+        path, mark, fragment = target.partition("#")
+        path = path.split("?", 1)[0]
+        if path.endswith(".md"):
+            other = by_path.get(posixpath.normpath(str(source_dir / unquote(path))))
+            return href(uri, page_url(other)) + mark + fragment if other else target
+        return href(uri, posixpath.normpath(str(files_dir / path))) + mark + fragment
+
+    return resolve
