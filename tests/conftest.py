@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import pytest
 
+from support import debian
 from support.repos import Repo, make_repo
+
+
+def pytest_sessionstart(session):
+    """Printed copies are compared word for word: they need fonts with every Vietnamese letter
+    in every style (Debian's fonts-liberation2), installed before any PDF is rendered."""
+    missing = debian.ensure("fonts-liberation2")
+    if missing:
+        pytest.exit(f"Missing Debian packages: {', '.join(missing)} (apt-get install them as root).", 1)
 
 
 @pytest.fixture

@@ -309,6 +309,26 @@ UNSAFE_HTML = RuleText(W, "Nội dung an toàn", "Nội dung có mã có thể c
     "nội bộ. Xóa nó khỏi tài liệu (thường do sao chép từ trang web hoặc Word); chỉ dùng định dạng "
     "Markdown: bảng, danh sách, liên kết thường.")
 
+# --- Cách viết Markdown (một nghĩa trên bản xem trước, trang và bản in) -----------------------
+HIDDEN_TAG = RuleText(E, "Cách viết Markdown", "Chữ trong ngoặc nhọn bị ẩn",
+    "Nội dung tài liệu được hiểu theo CommonMark + GFM, như bản xem trước của pull request. Chữ "
+    "trong ngoặc nhọn như <tên tổ chức> được hiểu là một thẻ HTML nên không hiện ở đâu cả: bản xem "
+    "trước, trang nội bộ và bản in đều mất chữ đó.",
+    "'{tag}' được hiểu là thẻ HTML nên chữ này không hiện trên bản xem trước, trang nội bộ và bản "
+    "in. Viết \\{tag} (thêm dấu \\ trước dấu <) hoặc đặt trong dấu `...`.")
+LINK_TARGET = RuleText(W, "Cách viết Markdown", "Liên kết không dẫn tới đâu",
+    "Liên kết phải có địa chỉ; liên kết tới một mục trong tài liệu (#muc) phải trỏ tới một đề mục "
+    "có thật. Bản in không thể in một liên kết như vậy nên chỉ in chữ của nó.",
+    "Liên kết '{text}' không có địa chỉ. Điền địa chỉ vào (...) hoặc bỏ dấu [ ] nếu không cần liên kết.",
+    variants={"anchor": "Liên kết '{text}' trỏ tới mục #{anchor} nhưng tài liệu không có đề mục đó. Sửa "
+                        "địa chỉ theo tên đề mục (ví dụ #1-muc-dich) hoặc bỏ liên kết."})
+PRINT_GLYPH = RuleText(W, "Cách viết Markdown", "Ký tự không in ra được",
+    "Bản in dùng phông chữ trong site_config/print/fonts/ hoặc Times New Roman, Liberation Serif, "
+    "DejaVu Serif. Ký tự không có trong các phông này (chữ viết khác, ký hiệu hiếm) bị bỏ trống "
+    "trên bản in, dù trang nội bộ vẫn hiện.",
+    "Ký tự {chars} không in ra được bằng phông chữ của bản in ({fonts}): bản in để trống chỗ đó. Thay "
+    "bằng ký tự thông dụng, hoặc chép tệp phông có các ký tự này vào site_config/print/fonts/.")
+
 # --- Bản in và bản kiểm soát --------------------------------------------------------------
 PDF_RENDER = RuleText(E, "Bản in và bản kiểm soát", "Không tạo được bản in của tài liệu",
     "Mỗi tài liệu đang áp dụng được xuất bản kèm bản PDF (biểu mẫu kèm thêm bản Word). Lỗi "

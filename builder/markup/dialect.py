@@ -2,7 +2,7 @@
 
 GitHub and GitLab render a pull request's Markdown as CommonMark plus the GFM extensions
 (tables, strikethrough, autolinks of bare URLs and e-mail addresses, task lists). markdown-it-py
-passes the CommonMark spec and implements the same extensions, so a body parsed here means what
+passes the CommonMark spec and implements the same extensions (autolinks: markup/autolinks.py), so a body parsed here means what
 the reviewer approved in the preview. Raw HTML is kept (tables in forms use <br>) and made safe
 afterwards by documents/html_safety.py.
 """
@@ -14,15 +14,17 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from builder.markup.autolinks import github_autolinks
+
 DIALECT = "CommonMark 0.31 + GFM (bảng, gạch ngang ~~, liên kết tự động, danh sách việc [ ])"
 
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The configured parser (built once: building it costs ~5 ms)."""
-    md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": False})
-    md.enable(["table", "strikethrough", "linkify"])
-    md.linkify.set({"fuzzy_link": False, "fuzzy_email": True})   # GitHub links www.x and x@y, not bare x.vn
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.core.ruler.after("text_join", "github_autolinks", github_autolinks)
     return md.use(tasklists_plugin)
 
 

@@ -84,10 +84,20 @@ def _add_permalinks(out: str, headings: list[Heading]) -> str:
     return "".join(parts) + out[cursor:]
 
 
+_BLANKISH = re.compile(r"(?m)^[ \t]+$")
+_TAGS = re.compile(r"(<[^>]*>)")
+
+
 def body_block(rendered: RenderedBody) -> str:
     """The body as one raw HTML block of a generated Markdown page: Markdown processors pass a
-    block-level element through untouched, so the site shows exactly this HTML."""
-    return f'<div class="{BODY_CLASS}" markdown="0">\n{rendered.html}</div>'
+    block-level element through untouched, so the site shows exactly this HTML. Python-Markdown
+    still expands tabs and empties lines of spaces in its whole input (code blocks included),
+    so those characters go in as character references, which it leaves alone."""
+    parts = _TAGS.split(rendered.html)
+    for i in range(0, len(parts), 2):          # text between tags only
+        parts[i] = _BLANKISH.sub(lambda m: m.group(0).replace(" ", "&#32;"), parts[i]).replace("\t", "&#9;")
+    safe = "".join(parts)
+    return f'<div class="{BODY_CLASS}" markdown="0">\n{safe}</div>'
 
 
 _CHECKBOX = re.compile(r"<input\b[^>]*\btype=\"checkbox\"[^>]*>", re.I)

@@ -1,13 +1,17 @@
 """Fonts: Times New Roman as Nghị định 30 asks, then metric-compatible substitutes, then the
 font embedded in typst, so that every Vietnamese letter renders on any machine.
 
-A family is used only if it has every Vietnamese letter: an old Liberation Serif (1.x) lacks
-many of them, and typst would then take the missing letters from the next font, mixing two
-typefaces inside one word.
+A family is used only if every face of it (regular, bold, italic, bold italic) has every
+Vietnamese letter: an old Liberation Serif (1.x) lacks many of them, and typst would then take
+the missing letters from the next font, mixing two typefaces inside one word; where a face has
+the base letters and combining marks only, typst stacks the marks badly ('lượng' in a bold
+italic heading printed as 'lu ̣ng', and read back from the PDF as 'lươợng').
 """
 from __future__ import annotations
 
+import json
 import struct
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,8 +19,9 @@ from pathlib import Path
 
 from builder.pdf.paths import FONTS_DIR
 
-CHAIN = ("Times New Roman", "Liberation Serif", "Tinos", "Libertinus Serif")
-LAST_RESORT = "Libertinus Serif"   # embedded in typst, covers Vietnamese
+CHAIN = ("Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", "Libertinus Serif")
+# Embedded in typst, so always there; its bold italic lacks the precomposed Vietnamese letters.
+LAST_RESORT = "Libertinus Serif"
 
 _VOWELS = "aăâeêioôơuưy"
 _TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
@@ -44,25 +49,67 @@ def font_setup(root: Path) -> FontSetup:
 
 @lru_cache(maxsize=8)
 def _setup(extra: tuple[str, ...]) -> FontSetup:
-    """Pick the families of CHAIN whose regular face has every Vietnamese letter, and the
-    folders of those faces. Typst then loads only these folders, so a second, older copy of a
-    family elsewhere on the system (Liberation 1.x beside 2.x) can never be picked instead."""
+    """Pick the families of CHAIN that have a complete copy (see the module docstring), and the
+    folder of that copy. Typst then loads only these folders, so a second, older copy of a family
+    elsewhere on the system (Liberation 1.x beside 2.x) can never be picked instead."""
     import typst  # start-up cost: the native compiler (~30 ms), loaded only where PDFs are rendered
 
-    faces: dict[str, str | None] = {}
+    copies: dict[tuple[str, str], list[bool]] = {}    # (family, folder) -> coverage of each face
+    regular: set[tuple[str, str]] = set()
     for info in typst.Fonts(font_paths=list(extra)).fonts():
-        family = info.family.lower()
-        if info.style != "normal" or info.weight != 400 or faces.get(family, "") is None:
-            continue
-        if info.path is None or covers(info.path, info.index, VIETNAMESE):
-            faces.setdefault(family, info.path)
-            if info.path is None:
-                faces[family] = None       # embedded in typst: always there
-    families = [name for name in CHAIN if name.lower() in faces] or [LAST_RESORT]
-    dirs = sorted({str(Path(faces[f.lower()]).parent) for f in families if faces.get(f.lower())} | set(extra))
+        if info.path is None:
+            continue                                  # embedded in typst: the last resort
+        key = (info.family.lower(), str(Path(info.path).parent))
+        copies.setdefault(key, []).append(covers(info.path, info.index, VIETNAMESE))
+        if info.style == "normal" and info.weight == 400:
+            regular.add(key)
+    complete = {}
+    for (family, folder), faces in sorted(copies.items()):
+        if (family, folder) in regular and all(faces):
+            complete.setdefault(family, folder)
+    families = [name for name in CHAIN if name.lower() in complete] or [LAST_RESORT]
+    dirs = sorted({complete[f.lower()] for f in families if f.lower() in complete} | set(extra))
     files = sorted((p.name, p.stat().st_size) for d in dirs for p in Path(d).iterdir()
                    if p.suffix.lower() in (".ttf", ".otf", ".ttc"))
     return FontSetup(tuple(families), tuple(dirs), tuple(files))
+
+
+def unprintable(root: Path, chars: frozenset[str]) -> frozenset[str]:
+    """The characters a printed copy cannot show: typed once each into a probe document set
+    like the template (its font list, then typst's fallback to the other fonts it loads) and
+    read back from the PDF. Reading a font's cmap is not enough: typst falls back to other
+    fonts for some characters and prints others blank (U+210B, tried)."""
+    setup = font_setup(root)
+    return _unprintable(setup.families, setup.dirs, frozenset(chars))
+
+
+@lru_cache(maxsize=64)
+def _unprintable(families: tuple[str, ...], dirs: tuple[str, ...], chars: frozenset[str]) -> frozenset[str]:
+    import pypdfium2  # start-up cost: paid only when a body has uncommon characters
+    import typst
+
+    ordered = sorted(chars)
+    lines = "\n".join(f"{i}: #\"{ch}\" \\" for i, ch in enumerate(ordered) if ch not in '"\\')
+    fonts = "(" + "".join(json.dumps(f, ensure_ascii=False) + ", " for f in families) + ")"
+    source = f"#set text(font: {fonts})\n{lines}\n"
+    with tempfile.TemporaryDirectory(prefix="qms-glyphs-") as tmp:
+        main = Path(tmp) / "probe.typ"
+        main.write_text(source, encoding="utf-8")
+        try:
+            pdf = typst.compile(str(main), font_paths=list(dirs), ignore_system_fonts=True)
+        except typst.TypstError:
+            return frozenset()      # the print build itself reports what typst cannot do
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        text = "".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    shown = {}
+    for line in text.splitlines():
+        number, _, rest = line.partition(": ")
+        if number.strip().isdigit():
+            shown[int(number)] = rest.strip()
+    return frozenset(ch for i, ch in enumerate(ordered) if ch not in shown.get(i, "") and ch not in '"\\')
 
 
 def covers(path: str, index: int, chars) -> bool:

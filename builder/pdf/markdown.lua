@@ -29,6 +29,24 @@ local function literal(el)
   return out
 end
 
+-- Every identifier in the document, so that a link to a missing anchor prints as its text
+-- (typst refuses a link to a label that does not exist, and one with an empty URL).
+local function identifiers(doc)
+  local ids = {}
+  local function keep(el) if el.identifier and el.identifier ~= "" then ids[el.identifier] = true end end
+  doc:walk({Header = keep, Div = keep, Span = keep, Table = keep, CodeBlock = keep, Link = keep, Image = keep})
+  return ids
+end
+
+local function links(ids)
+  return {
+    Link = function(el)
+      local anchor = el.target:match("^#(.*)$")
+      if el.target == "" or (anchor and not ids[anchor]) then return el.content end
+    end,
+  }
+end
+
 local function filters(job, stats)
   local prefix = job.dir ~= "" and (job.dir .. "/") or ""
   return {
@@ -79,6 +97,7 @@ local function convert(job)
   local stats = {columns = 0}
   local doc = pandoc.read(job.html, READER)
   doc = doc:walk(filters(job, stats))
+  doc = doc:walk(links(identifiers(doc)))
   if job.to == "typst" then doc.blocks = mark_wide_tables(doc.blocks) end
   if job.to == "docx" then
     local opts = {}
@@ -90,7 +109,8 @@ local function convert(job)
     return {columns = stats.columns}
   end
   if job.to == "html" then  -- what pandoc understood, for `qms fidelity`
-    return {typst = pandoc.write(doc, "html"), columns = stats.columns}
+    -- no highlighting: it adds line anchors that are not the document's links
+    return {typst = pandoc.write(doc, "html", {highlight_method = "none"}), columns = stats.columns}
   end
   return {typst = pandoc.write(doc, "typst"), columns = stats.columns}
 end

@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
-import subprocess
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from support import debian
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -27,11 +27,7 @@ ARTIFACTS = Path(os.environ.get("QMS_ARTIFACTS") or Path(__file__).resolve().par
 
 def ensure_chromium() -> Path:
     """Debian's chromium, installed with apt-get when missing (needs root, as in CI containers)."""
-    if not CHROMIUM.exists() and shutil.which("apt-get") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        for command in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "chromium"]):
-            subprocess.run(command, env=env, check=False, capture_output=True, timeout=1200)
-    if not CHROMIUM.exists():
+    if debian.ensure("chromium"):
         pytest.fail("Chromium is missing: install Debian's package (apt-get install chromium) as root.")
     return CHROMIUM
 

@@ -1,0 +1,138 @@
+"""What in a body cannot mean the same everywhere, found on the parser's own tokens (so the
+check and the rendering never disagree about what a line says): text in angle brackets that
+parses as an unknown HTML tag (hidden everywhere), links that lead nowhere, and characters
+outside the common Latin and Vietnamese repertoire (which the print fonts may lack)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from builder.markup.dialect import parse
+from builder.markup.headings import HeadingIds
+
+# HTML elements (and the SVG/MathML roots) a browser knows; any other tag name is hidden text.
+ELEMENTS = frozenset("""a abbr address area article aside audio b base bdi bdo big blockquote body br
+button canvas caption center cite code col colgroup data datalist dd del details dfn dialog div dl dt
+em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i
+iframe img input ins kbd label legend li link main map mark math menu meta meter nav noscript object
+ol optgroup option output p param picture pre progress q rp rt ruby s samp script search section
+select slot small source span strike strong style sub summary sup svg table tbody td template
+textarea tfoot th thead time title tr track tt u ul var video wbr circle ellipse g line path polygon
+polyline rect text tspan defs use""".split())
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)[^>]*>")
+_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
+# Latin (with every Vietnamese letter), combining marks and the usual punctuation: what any
+# print font chosen by builder/pdf/fonts.py carries. Other characters are checked against the
+# fonts themselves.
+_COMMON = re.compile(r"[\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2010-\u2027\u2030-\u203A\s]+")
+
+
+@dataclass(frozen=True)
+class Hidden:
+    line: int          # 0-based body line
+    tag: str
+
+
+@dataclass(frozen=True)
+class BadLink:
+    line: int
+    text: str
+    anchor: str | None   # None: no target at all
+
+
+def _inline_lines(block: Token):
+    """(child, 0-based body line) for the children of an inline token."""
+    line = block.map[0] if block.map else 0
+    for child in block.children or []:
+        yield child, line
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+
+
+def hidden_tags(tokens: list[Token]) -> list[Hidden]:
+    out = []
+    for token in tokens:
+        if token.type == "html_block":
+            out += [Hidden(token.map[0] + token.content.count("\n", 0, m.start()), m.group(0))
+                    for m in _TAG.finditer(token.content) if m.group(1).lower() not in ELEMENTS]
+        elif token.type == "inline":
+            out += [Hidden(line, child.content.strip()) for child, line in _inline_lines(token)
+                    if child.type == "html_inline" and _unknown(child.content)]
+    return out
+
+
+def _unknown(content: str) -> bool:
+    m = _TAG.match(content.strip())
+    return bool(m) and m.group(1).lower() not in ELEMENTS
+
+
+def bad_links(tokens: list[Token]) -> list[BadLink]:
+    """Links with no target, and links to '#x' where the body has no heading or element x."""
+    ids, known = HeadingIds(), set()
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            known.add(ids(_text(tokens[i + 1])))
+        if token.type in ("html_block", "html_inline", "inline"):
+            known.update(_ID.findall(token.content))
+    out = []
+    for token in tokens:
+        if token.type != "inline":
+            continue
+        children = list(_inline_lines(token))
+        for k, (child, line) in enumerate(children):
+            if child.type != "link_open":
+                continue
+            href = str(child.attrs.get("href") or "")
+            text = "".join(c.content for c, _ in children[k + 1:] if c.type in ("text", "code_inline"))[:60]
+            if not href:
+                out.append(BadLink(line, _until_close(children, k), None))
+            elif href.startswith("#") and href[1:] and href[1:] not in known:
+                out.append(BadLink(line, _until_close(children, k) or text, href[1:]))
+    return out
+
+
+def _until_close(children, k: int) -> str:
+    parts = []
+    for child, _ in children[k + 1:]:
+        if child.type == "link_close":
+            break
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+    return "".join(parts)[:60]
+
+
+def _text(inline: Token) -> str:
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline")).strip()
+
+
+def unusual_characters(tokens: list[Token]) -> dict[str, int]:
+    """Characters a reader sees (entities decoded) outside the common repertoire, each with the
+    0-based body line of its first use."""
+    out: dict[str, int] = {}
+
+    def note(text: str, line: int) -> None:
+        for ch in _COMMON.sub("", text):
+            out.setdefault(ch, line)
+
+    for token in tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            note(token.content, token.map[0])
+        elif token.type == "inline":
+            for child, line in _inline_lines(token):
+                if child.type in ("text", "code_inline"):
+                    note(child.content, line)
+    return out
+
+
+@dataclass(frozen=True)
+class Constructs:
+    hidden: list[Hidden]
+    links: list[BadLink]
+    characters: dict[str, int]
+
+
+def analyse(body: str) -> Constructs:
+    tokens = parse(body)
+    return Constructs(hidden_tags(tokens), bad_links(tokens), unusual_characters(tokens))
