@@ -30,7 +30,7 @@ from builder.rules.runner import run_checks
 from builder.site.assets import linked_files
 from builder.site.generator import (DIRECTORY_URLS_REQUIRED,
                                     compact_search_index, heading_slug,
-                                    mkdocs_nav, nav_items, page_toc)
+                                    mkdocs_nav, nav_items, page_toc, site_name)
 from builder.site.identity import site_identity
 from builder.site.manifest import write_manifest
 from builder.site.navigation import navigation
@@ -74,7 +74,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(DIRECTORY_URLS_REQUIRED)
         config.nav = mkdocs_nav(navigation(self.catalog, guide_pages=nav_items(self.config.guide)))
         identity = site_identity(self.catalog.organisation)
-        config.site_name = identity.get("site_name", config.site_name)
+        config.site_name = site_name(identity.get("site_name", config.site_name))
         if "logo" in identity:
             config.theme["logo"] = config.theme["favicon"] = identity["logo"]
         if self.command == "build":

@@ -105,10 +105,9 @@ def _document(doc: Document, catalog: Catalog, site_dir: Path, expected: str | N
     ref = meaning(expected if expected is not None else reference_html(doc.body, doc.body_line))
     out = []
     if site is not None:
-        site_meaning = meaning(site)
-        out += compare_units(ref, site_meaning, doc.path, doc.body_line, SITE)
-        if printed is not None and printed.error is None:
-            out += compare_units(site_meaning, meaning(printed.typst or ""), doc.path, doc.body_line, PANDOC)
+        out += compare_units(ref, meaning(site), doc.path, doc.body_line, SITE)
+    if printed is not None and printed.error is None:
+        out += compare_units(ref, meaning(printed.typst or ""), doc.path, doc.body_line, PANDOC)
     if printed is not None and printed.error:
         out.append(Difference(doc.path, doc.body_line, PANDOC, "pandoc đọc được nội dung", printed.error))
     if has_pdf(doc):

@@ -85,14 +85,22 @@ def page_toc(page_html: str) -> TableOfContents:
 
 def mkdocs_nav(items: list[NavItem]) -> list:
     """MkDocs' nav (a list of one-key dicts) from the neutral tree; a section's own page comes
-    first in its list, which Material's navigation.indexes shows as the section's index page."""
+    first in its list, which Material's navigation.indexes shows as the section's index page.
+    Titles are escaped: Material writes nav titles (and the page title they become) as HTML, so
+    a document titled '<tên đơn vị>' would otherwise lose its words, or run a script."""
     out = []
     for item in items:
+        title = html.escape(item.title, quote=False)
         if item.children:
-            out.append({item.title: ([item.page] if item.page else []) + mkdocs_nav(item.children)})
+            out.append({title: ([item.page] if item.page else []) + mkdocs_nav(item.children)})
         else:
-            out.append({item.title: item.page})
+            out.append({title: item.page})
     return out
+
+
+def site_name(name: str) -> str:
+    """The site name as Material writes it (HTML, in the header and the browser title)."""
+    return html.escape(name, quote=False)
 
 
 def nav_items(entries: list) -> list[NavItem]:

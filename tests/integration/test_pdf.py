@@ -284,3 +284,40 @@ def test_wide_table_in_a_procedure_turns_only_its_pages(catalog):
     for index, text in enumerate(texts):
         assert "TÀI LIỆU KHÔNG KIỂM SOÁT KHI IN" in text and f"Trang {index + 1}/{len(pages)}" in text
     assert decode_qr(pdf, table_page) == [canonical_issue_url(catalog.organisation.base_url, "QT.02", doc.revision)]
+
+
+@pytest.fixture(scope="module")
+def front_matter_documents(catalog):
+    """The plan and the objectives: their content lives in the front matter, not in the body."""
+    items = [(catalog.get(c), Variant.uncontrolled()) for c in ("KH.2026", "MTCL.2026")]
+    out, _, findings = render(items, catalog)
+    assert findings == []
+    return {c: squeeze(all_text(r.pdf)) for c, r in zip(("KH.2026", "MTCL.2026"), out)}
+
+
+def squeeze(text: str) -> str:
+    """Text without spaces: a table cell wraps its words at other places than the source."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_plan_prints_every_task_with_period_and_unit(front_matter_documents, catalog):
+    plan, org = catalog.get("KH.2026"), catalog.organisation
+    text = front_matter_documents["KH.2026"]
+    assert len(plan.tasks) >= 5
+    for task in plan.tasks:
+        assert squeeze(task.content) in text, task.content
+        assert squeeze(task.period) in text, task.period
+        assert squeeze(org.unit_name(task.unit)) in text, task.unit
+
+
+def test_objectives_print_every_target_and_result(front_matter_documents, catalog):
+    from builder.structured import measured
+
+    objectives = catalog.get("MTCL.2026")
+    text = front_matter_documents["MTCL.2026"]
+    assert len(objectives.targets) >= 3 and sum(len(t.results) for t in objectives.targets) >= 3
+    for target in objectives.targets:
+        assert squeeze(target.name) in text, target.name
+        assert squeeze(f"{target.op} {measured(target.target, target.measure)}") in text, target.name
+        for result in target.results:
+            assert squeeze(f"{result.period}: {measured(result.value, target.measure)}") in text, result
