@@ -13,7 +13,8 @@ from builder.fidelity.compare import Difference, compare_units, missing_words
 from builder.fidelity.meaning import meaning, words
 from builder.fidelity.reference import reference_html
 from builder.findings.finding import Finding
-from builder.findings.rule_texts import HIDDEN_TAG, LINK_TARGET, PRINT_GLYPH, UNSAFE_HTML
+from builder.findings.rule_texts import (HIDDEN_TAG, LINK_TARGET, PRINT_GLYPH,
+                                         UNSAFE_HTML)
 from builder.markup.render import BODY_CLASS, for_print, render_body
 from builder.pdf import convert
 from builder.pdf.paths import has_pdf, site_file

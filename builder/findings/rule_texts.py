@@ -239,6 +239,12 @@ REVISION_SEQUENCE = RuleText(E, "Lịch sử ban hành", "Lần ban hành giảm
     "Lần ban hành chỉ tăng từng bước một: 1, 2, 3...",
     "Lần ban hành {revision} không hợp lệ: bản trước (ở {base}) là lần {previous}, lần mới phải "
     "là {next}.")
+STATUS_BACK_TO_DRAFT = RuleText(E, "Lịch sử ban hành", "Tài liệu có hiệu lực bị chuyển về dự thảo",
+    "Một lần ban hành đã có hiệu lực không quay lại thành dự thảo: bản sửa đổi là một lần ban hành "
+    "mới (revision tăng 1), lần đang có hiệu lực vẫn áp dụng đến khi lần mới được phê duyệt.",
+    "Lần ban hành {revision} của {code} đang có hiệu lực ở {base} nhưng ở đây là dự thảo (status: "
+    "draft). Giữ status: effective, hoặc soạn lần ban hành {next} (revision: {next}, thêm dòng vào "
+    "changes).")
 REVISION_EFFECTIVE_DATE = RuleText(E, "Lịch sử ban hành", "Ngày hiệu lực lần mới không sau lần trước",
     "Ngày hiệu lực của lần ban hành mới phải sau ngày hiệu lực của lần trước.",
     "Ngày hiệu lực lần {revision} ({effective}) phải sau ngày hiệu lực lần {previous} ({previous_date}).")

@@ -29,6 +29,7 @@ class Batch:
     source_of: dict[str, str] = field(default_factory=dict)   # path → source file name
     claimed: dict[str, str] = field(default_factory=dict)     # code → source, in this run
     units: dict[str, str] = field(default_factory=dict)       # code → owning unit
+    effective: set[str] = field(default_factory=set)          # paths of documents in force (never replaced)
     year: int = date.today().year
 
     def used(self) -> set[str]:

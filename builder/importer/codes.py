@@ -86,7 +86,9 @@ def next_code(kind: str, unit: str | None, batch: Batch) -> str:
 
 
 def conflict(code: str, source: Path, batch: Batch) -> Skip | None:
-    """Two different Word files claiming one code: the second is refused, never merged."""
+    """The import writes only over what an import of the same Word file created, and never over
+    a document in force: two Word files claiming one code, a code (read or issued) that belongs
+    to a document written by hand, or a re-import over an approved document are refused."""
     name = source_name(source)
     claimed = batch.claimed.get(code)
     if claimed and claimed != name:
@@ -96,4 +98,9 @@ def conflict(code: str, source: Path, batch: Batch) -> Skip | None:
     other = batch.source_of.get(path or "")
     if path and other and other != name:
         return Skip("code-conflict", values=(("code", code), ("path", path), ("other", other)))
+    if path and other is None:
+        return Skip("code-taken", values=(("code", code), ("path", path)))
+    for existing in {path, batch.sources.get(name)} - {None}:
+        if existing in batch.effective:
+            return Skip("effective", values=(("code", code_of_path(existing, batch) or code), ("path", existing)))
     return None

@@ -124,7 +124,8 @@ def _batch(root: Path, today: date | None) -> Batch:
             sources.setdefault(nfc(m.group(1)), rel)
             source_of[rel] = nfc(m.group(1))
     return Batch(catalog.organisation, documents, sources, source_of,
-                 units={d.code: d.unit for d in catalog.documents if d.code}, year=(today or catalog.today).year)
+                 units={d.code: d.unit for d in catalog.documents if d.code}, year=(today or catalog.today).year,
+                 effective={d.path for d in catalog.documents if d.status != "draft"})
 
 
 def _remember(batch: Batch, plan: Plan) -> None:

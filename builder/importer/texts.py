@@ -38,6 +38,12 @@ SKIP = {
     "pandoc": "Không chuyển đổi được nội dung tệp Word: {detail}",
     "code-conflict": "Mã hiệu {code} đã là của tài liệu {path} (nhập từ tệp '{other}'). Sửa mã "
                      "hiệu trong một trong hai tệp Word rồi nhập lại.",
+    "code-taken": "Mã hiệu {code} đã là của tài liệu {path}, không phải tài liệu nhập từ tệp Word này: "
+                  "không ghi đè. Nếu đây là bản sửa đổi của {path}, sửa trực tiếp tệp đó; nếu là tài liệu "
+                  "khác, ghi mã hiệu khác vào tệp Word (ở phần đầu trang hoặc tên tệp) rồi nhập lại.",
+    "effective": "Tài liệu {path} ({code}) đang có hiệu lực; nhập lại tệp Word sẽ thay nó bằng một bản dự "
+                 "thảo: không ghi đè. Muốn sửa đổi, soạn lần ban hành mới ngay trong {path} (tăng "
+                 "revision, thêm dòng vào changes) rồi trình phê duyệt.",
     "internal": "Lỗi khi tạo tài liệu: {detail}",
     "write": "Không ghi được tệp kết quả: {detail}",
 }

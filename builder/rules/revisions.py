@@ -10,6 +10,7 @@ from builder.findings.rule_texts import (APPROVAL_FINGERPRINT,
                                          REVIEW_FINGERPRINT, REVISION_APPROVAL,
                                          REVISION_EFFECTIVE_DATE,
                                          REVISION_SEQUENCE,
+                                         STATUS_BACK_TO_DRAFT,
                                          WITHDRAWN_CODE_REUSED)
 from builder.revisions.fingerprint import fingerprint
 from builder.rules.registry import catalog_rule, document_rule, problem
@@ -47,6 +48,17 @@ def attachment_change_needs_new_issue(doc, catalog):
         yield problem(doc.path, doc.line("attachment"),
                       file=doc.attachment, revision=doc.revision, next=doc.revision + 1,
                       base=_short(catalog), code=doc.code)
+
+
+@document_rule(STATUS_BACK_TO_DRAFT)
+def effective_issue_stays_in_force(doc, catalog):
+    """An issue in force at the base does not become a draft again (an import, a revert):
+    revising it is a new issue."""
+    base = _base_of(doc, catalog)
+    if base is None or base.status != "effective" or doc.status != "draft" or doc.revision != base.revision:
+        return
+    yield problem(doc.path, doc.line("status"), code=doc.code, revision=doc.revision,
+                  next=(doc.revision or 0) + 1, base=_short(catalog))
 
 
 @document_rule(REVISION_SEQUENCE)

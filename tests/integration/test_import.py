@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from support.repos import TODAY
-from support.docx_factory import PEOPLE, Procedure, form_docx
+from support.docx_factory import PEOPLE, Procedure, agency_docx, form_docx
 
 from builder.catalog import load_catalog
 from builder.cli.main import main
@@ -285,3 +285,57 @@ def test_linked_files_are_published_beside_the_page(repo, tmp_path):
     assert linked_files(catalog, page_uri) == [
         ("tai-lieu/media/qt-09/image1.png", repo.root / "procedures/media/qt-09/image1.png")]
 
+
+
+TASKS = [["TT", "Nội dung", "Thời gian", "Đơn vị thực hiện"],
+         ["1", "Đánh giá nội bộ", "Quý III", "Văn phòng"], ["2", "Họp xem xét của lãnh đạo", "Quý IV", "Văn phòng"]]
+
+
+def plan_word(path):
+    return agency_docx(path, "KẾ HOẠCH DUY TRÌ HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG NĂM 2026",
+                       ["I. MỤC ĐÍCH, YÊU CẦU", "Duy trì hệ thống theo TCVN ISO 9001:2015."], TASKS)
+
+
+def objectives_word(path):
+    return agency_docx(path, "MỤC TIÊU CHẤT LƯỢNG NĂM 2026",
+                       ["1. 100% hồ sơ được giải quyết đúng hạn.", "2. Tỷ lệ hài lòng đạt trên 95%."])
+
+
+def policy_word(path):
+    return agency_docx(path, "CHÍNH SÁCH CHẤT LƯỢNG", ["Sở cam kết phục vụ tổ chức, công dân tận tình."])
+
+
+@pytest.mark.parametrize("kind, make", [
+    ("plan (no code: the importer issues KH.2026)", plan_word),
+    ("objectives (no code: the importer issues MTCL.2026)", objectives_word),
+    ("policy (no code: the importer issues CSCL)", policy_word),
+    ("procedure whose code QT.01 is taken", lambda p: Procedure(code="QT.01").save(p)),
+    ("form whose code BM.01 is taken", lambda p: form_docx(p, code="BM.01", procedure="QT.01")),
+])
+def test_import_never_overwrites_an_effective_document(tmp_path, kind, make):
+    """The sample's documents are in force and were written by hand: a Word file whose code
+    (read from it or issued by the importer) is theirs is refused, and nothing changes."""
+    from support.repos import copy_sample
+
+    repo = copy_sample(tmp_path / "sample")
+    source = make(tmp_path / "word" / "tai-lieu.docx") or tmp_path / "word" / "tai-lieu.docx"
+    before = tree(repo.root)
+    result = run_import(repo, source)
+    assert result.exit_code == 1, result.output
+    assert tree(repo.root) == before, kind
+    output = " ".join(result.output.split())
+    assert "không ghi đè" in output and "đã là của tài liệu" in output
+
+
+def test_reimport_never_replaces_the_approved_document(repo, word):
+    """Re-importing the same Word file refreshes a draft, but once the document is approved it
+    is in force and the import refuses it."""
+    assert run_import(repo, word).exit_code == 0
+    assert run_import(repo, word).exit_code == 0          # a draft: refreshed from the same file
+    text = (repo.root / QT09).read_text(encoding="utf-8").replace("status: draft", "status: effective", 1)
+    (repo.root / QT09).write_text(text, encoding="utf-8")
+    before = tree(repo.root)
+    result = run_import(repo, word / "QT09 Tiep nhan PAKN.docx")
+    assert result.exit_code == 1
+    assert "đang có hiệu lực" in result.output and QT09 in result.output
+    assert tree(repo.root) == before

@@ -92,6 +92,19 @@ def test_committed_change_checked_against_its_parent(git_repo):
     assert git_repo.qms("check", "--base", "HEAD~2").exit_code == 0
 
 
+def test_effective_issue_never_goes_back_to_draft(git_repo):
+    """An import (or a revert) that turns the issue in force into a draft is an error, at the
+    status line; a new issue in draft is the right way to revise."""
+    git_repo.edit(Q, "status: effective", "status: draft")
+    code, findings = git_repo.findings()
+    assert code == 1
+    [hit] = [f for f in findings if f["rule"] == "status-back-to-draft"]
+    lines = (git_repo.root / Q).read_text(encoding="utf-8").split("\n")
+    assert hit["path"] == Q and lines[hit["line"] - 1] == "status: draft"
+    git_repo.edit(Q, "revision: 2", "revision: 3")
+    assert "status-back-to-draft" not in rules_of(git_repo.findings()[1], Q)
+
+
 def test_revision_never_jumps_or_decreases(git_repo):
     git_repo.edit(Q, "revision: 2", "revision: 4")
     assert "revision-sequence" in rules_of(git_repo.findings()[1], Q)

@@ -186,3 +186,20 @@ def form_docx(path: Path, code: str = "BM.02", procedure: str | None = "QT.09", 
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)
     return path
+
+
+def agency_docx(path: Path, title: str, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
+    """A plan, objectives or policy as agencies write them: the agency block, a bold title
+    (no code anywhere), numbered paragraphs and perhaps a table of tasks."""
+    doc = Document()
+    doc.add_paragraph("UBND TỈNH HÒA PHONG")
+    bold(doc, "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    bold(doc, title)
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    if table:
+        grid = doc.add_table(rows=len(table), cols=len(table[0]))
+        fill(grid, table)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+    return path

@@ -6,5 +6,5 @@ RULES_TESTED_ELSEWHERE = {
     "integration/test_legal_changes.py": ['internal-audit-overdue', 'legal-update-due', 'legal-update-overdue', 'management-review-overdue', 'scope-changed'],
     "integration/test_parse_cache.py": ['cache-committed'],
     "integration/test_pdf.py": ['pdf-render'],
-    "integration/test_revisions.py": ['approval-fingerprint', 'approval-unsigned', 'attachment-changed-without-revision', 'content-changed-without-revision', 'document-deleted', 'history-shallow', 'review-fingerprint', 'revision-approval', 'revision-effective-date', 'revision-sequence', 'withdrawn-code-reused'],
+    "integration/test_revisions.py": ['approval-fingerprint', 'approval-unsigned', 'attachment-changed-without-revision', 'content-changed-without-revision', 'document-deleted', 'history-shallow', 'review-fingerprint', 'revision-approval', 'revision-effective-date', 'revision-sequence', 'status-back-to-draft', 'withdrawn-code-reused'],
 }
