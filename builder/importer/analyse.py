@@ -41,6 +41,7 @@ class Analysis:
     forms: list[str] = field(default_factory=list)
     records: list[dict] | None = None
     search_text: str = ""                              # page header + top of the body, for codes
+    unmapped: list[tuple[str, list[str]]] = field(default_factory=list)   # (table, texts) left in the body
     all_text: str = ""
 
 
@@ -93,8 +94,10 @@ def analyse(ast: dict, header: PageHeader, organisation: Organisation, form_like
     for grid in header.grids + [g for i, g in grids.items() if i not in drop]:
         found = signoffs(grid, positions)
         if found:
-            result.signoffs = found
-            if grid.block_index is not None:
+            result.signoffs = found.found
+            if found.leftovers:           # kept in the body, word for word; the report lists them
+                result.unmapped.append(("signoffs", found.leftovers))
+            elif grid.block_index is not None:
                 drop.add(grid.block_index)
             break
     _find_title(blocks, first, info, drop, form_like)
@@ -127,9 +130,12 @@ def _find_changes(blocks: list, grids: dict[int, Grid], result: Analysis, drop: 
         while previous >= 0 and not blocks_text([blocks[previous]]).strip():
             previous -= 1
         titled = previous >= 0 and is_change_title(blocks_text([blocks[previous]]))
-        rows = change_rows(grid, titled)
-        if rows is not None:
-            result.changes = rows
+        found = change_rows(grid, titled)
+        if found is not None:
+            result.changes = found.rows
+            if found.leftovers:           # a column nobody maps: the table stays in the body
+                result.unmapped.append(("changes", found.leftovers))
+                return
             drop.add(i)
             if titled:
                 drop.add(previous)

@@ -1,6 +1,7 @@
 """The kind and code of an imported document, and refusing one code for two Word files."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from builder.documents.text import nfc
@@ -34,7 +35,8 @@ def kind_and_code(source: Path, analysis: Analysis, options: Options, batch: Bat
     if not code:
         previous = batch.sources.get(source_name(source))
         previous_code = code_of_path(previous, batch) if previous else None
-        code = previous_code or next_code(kind, options.unit or unit_hint, batch)
+        code = previous_code or next_code(kind, options.unit or unit_hint, batch,
+                                          year_in_title(analysis.control.get("title", "")))
         note = T.CAPTURED["code-new"].format(value=code)
     return kind, code, note
 
@@ -73,16 +75,23 @@ def code_of_path(path: str, batch: Batch) -> str | None:
     return next((code for code, p in batch.documents.items() if p == path), None)
 
 
-def next_code(kind: str, unit: str | None, batch: Batch) -> str:
+def year_in_title(title: str) -> int | None:
+    """'Kế hoạch ... năm 2027' → 2027: the year a plan or objectives are for."""
+    m = re.search(r"\bn[aă]m\s+((?:19|20)\d\d)\b", nfc(title), re.I)
+    return int(m.group(1)) if m else None
+
+
+def next_code(kind: str, unit: str | None, batch: Batch, year: int | None = None) -> str:
     """One more than the highest number in use (existing documents and this run); a pattern
-    with {unit} needs the unit."""
+    with {unit} needs the unit; {year} is the year the title names, else this year."""
     pattern = batch.organisation.code_pattern(kind)
     if pattern is None or ("{unit}" in pattern.template and not unit):
         return T.placeholder()
+    year = year or batch.year
     if not pattern.numbered:
-        return pattern.make(1, batch.year, unit or "")
+        return pattern.make(1, year, unit or "")
     numbers = [pattern.number_of(c, unit or "") for c in batch.used()]
-    return pattern.make(max((n for n in numbers if n), default=0) + 1, batch.year, unit or "")
+    return pattern.make(max((n for n in numbers if n), default=0) + 1, year, unit or "")
 
 
 def conflict(code: str, source: Path, batch: Batch) -> Skip | None:

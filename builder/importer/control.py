@@ -113,8 +113,16 @@ def _role_cells(grid: Grid) -> dict[str, GridCell]:
     return roles
 
 
-def signoffs(grid: Grid, known_positions: list[str]) -> dict[str, SignOffFound] | None:
-    """The sign-off grid's content per role, or None when the table is not a sign-off grid."""
+@dataclass
+class SignOffGrid:
+    found: dict[str, SignOffFound]
+    leftovers: list[str]      # lines of the table that went nowhere (the table stays in the body)
+
+
+def signoffs(grid: Grid, known_positions: list[str]) -> SignOffGrid | None:
+    """The sign-off grid's content per role, or None when the table is not a sign-off grid.
+    Every line of the table is accounted for: a role or field label, a blank-to-sign note, or
+    a name, position or date taken into the front matter; the rest is a leftover."""
     roles = _role_cells(grid)
     if len(roles) < 2:
         return None
@@ -125,22 +133,41 @@ def signoffs(grid: Grid, known_positions: list[str]) -> dict[str, SignOffFound] 
         along = "col"
     else:
         return None
-    out = {}
+    out, used = {}, set()
     for role, cell in roles.items():
         found = SignOffFound(role)
-        for label, line in _signoff_lines(grid, cell, along):
-            _classify(found, label, line, known_positions)
+        used.add((id(cell), 0))
+        for label, line, key in _signoff_lines(grid, cell, along):
+            if _classify(found, label, line, known_positions):
+                used.add(key)
         out[role] = found
     # Step names 'Soạn thảo', 'Xem xét', 'Phê duyệt' down a step table are not a sign-off grid:
     # a grid names at least one person.
-    return out if any(f.name for f in out.values()) else None
+    if not any(f.name for f in out.values()):
+        return None
+    return SignOffGrid(out, _leftovers(grid, used))
+
+
+def _leftovers(grid: Grid, used: set) -> list[str]:
+    """Lines of a sign-off grid that are neither labels, notes nor taken into a sign-off."""
+    out = []
+    for cell in grid.cells():
+        for n, line in enumerate(cell.lines):
+            text = " ".join(line.split())
+            folded = norm(text)
+            if not text or (id(cell), n) in used or SIGNOFF_NOISE.match(folded) \
+                    or label_of(text, SIGNOFF_FIELDS) or any(folded in p for p in SIGNOFF_ROLES.values()):
+                continue
+            out.append(text)
+    return out
 
 
 def _signoff_lines(grid: Grid, role_cell: GridCell, along: str):
-    """(field label or None, line) for the role cell's own extra lines and the cells that
-    follow it: below for roles along a row, to the right for roles down a column."""
-    for line in role_cell.lines[1:]:
-        yield None, line
+    """(field label or None, line, (cell id, line number)) for the role cell's own extra lines
+    and the cells that follow it: below for roles along a row, to the right for roles down a
+    column."""
+    for n, line in enumerate(role_cell.lines[1:], 1):
+        yield None, line, (id(role_cell), n)
     seen = {id(role_cell)}
     if along == "row":
         positions = [(r, role_cell.col) for r in range(role_cell.row + role_cell.rowspan, len(grid.rows))]
@@ -155,27 +182,37 @@ def _signoff_lines(grid: Grid, role_cell: GridCell, along: str):
         label = None
         if label_cell is not None and label_cell is not cell and len(label_cell.text) < SHORT:
             label = label_of(label_cell.text, SIGNOFF_FIELDS)
-        for line in cell.lines:
-            yield label, line
+        for n, line in enumerate(cell.lines):
+            yield label, line, (id(cell), n)
 
 
-def _classify(found: SignOffFound, label: str | None, line: str, known_positions: list[str]) -> None:
-    """Put one line where it belongs; the field label wins, otherwise the content decides."""
+def _classify(found: SignOffFound, label: str | None, line: str, known_positions: list[str]) -> bool:
+    """Put one line where it belongs; the field label wins, otherwise the content decides.
+    True when the line is accounted for (taken, or a note such as '(đã ký)')."""
     folded = norm(line)
-    if SIGNOFF_NOISE.match(folded) or label == "signature":
-        return
+    if SIGNOFF_NOISE.match(folded) or label == "signature" or not line.strip():
+        return True
     pair = label_value(line, SIGNOFF_FIELDS)
     if pair:
         label, line = pair
     when = find_date(line)
     if label == "date" or (label is None and when):
+        if found.date and when and found.date != when:
+            return False
         found.date = found.date or when
-    elif label == "position" or (label is None and looks_like_position(line, known_positions)):
+        return when is not None
+    if label == "position" or (label is None and looks_like_position(line, known_positions)):
         # 'KT. GIÁM ĐỐC' / 'PHÓ GIÁM ĐỐC': signing on behalf, the position is the next line
         if not found.position or norm(found.position).startswith(ON_BEHALF):
             found.position = " ".join(line.split())
-    elif label == "name" or (label is None and looks_like_name(line)):
-        found.name = found.name or " ".join(line.split())
+        return True
+    if label == "name" or (label is None and looks_like_name(line)):
+        name = " ".join(line.split())
+        if found.name and found.name != name:
+            return False
+        found.name = name
+        return True
+    return False
 
 
 # --- change table and records table ----------------------------------------------------------------
@@ -199,8 +236,15 @@ def is_change_title(text: str) -> bool:
     return len(folded) < 80 and any(phrase in folded for phrase in CHANGE_TITLE)
 
 
-def change_rows(grid: Grid, titled: bool) -> list[ChangeFound] | None:
-    """Rows of a change table; `titled` when the paragraph before the table names it."""
+@dataclass
+class ChangeTable:
+    rows: list[ChangeFound]
+    leftovers: list[str]      # text of columns that map to no field (the table stays in the body)
+
+
+def change_rows(grid: Grid, titled: bool) -> ChangeTable | None:
+    """Rows of a change table, whatever the order of its columns; `titled` when the paragraph
+    before the table names it."""
     for header in range(min(3, len(grid.rows))):
         first = grid.row_cells(header)
         if len(first) == 1 and is_change_title(first[0].text):
@@ -208,8 +252,21 @@ def change_rows(grid: Grid, titled: bool) -> list[ChangeFound] | None:
             continue
         cols = _columns(grid, header, CHANGE_COLUMNS)
         if "revision" in cols and "description" in cols and (titled or "date" in cols):
-            return [row for r in range(header + 1, len(grid.rows)) if (row := _change_row(grid, r, cols))]
+            rows = [row for r in range(header + 1, len(grid.rows)) if (row := _change_row(grid, r, cols))]
+            mapped = set(cols.values()) | _numbering_column(grid, header, cols)
+            leftovers = [" ".join(c.text.split()) for r in range(header, len(grid.rows)) for c in grid.row_cells(r)
+                         if c.col not in mapped and c.text.strip()]
+            return ChangeTable(rows, leftovers)
     return None
+
+
+def _numbering_column(grid: Grid, header: int, cols: dict[str, int]) -> set[int]:
+    """A 'TT' / 'STT' column numbers the rows: it holds nothing the front matter needs."""
+    out = set()
+    for cell in grid.row_cells(header):
+        if cell.col not in cols.values() and norm(cell.text) in ("tt", "stt", "so tt", "so thu tu"):
+            out.add(cell.col)
+    return out
 
 
 def _change_row(grid: Grid, r: int, cols: dict[str, int]) -> ChangeFound | None:

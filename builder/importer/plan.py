@@ -72,6 +72,10 @@ def plan_document(source: Path, analysis: Analysis, media: dict[str, bytes], los
     signoffs = {role: signoff_of(role, analysis.signoffs, org, notes, todo) for role in ROLES}
     if analysis.signoffs is None:
         todo.insert(0, T.TODO["signoffs-missing"])
+    for table, texts in analysis.unmapped:
+        name, fields_of = T.UNMAPPED_TABLES[table]
+        todo.append(T.TODO["unmapped"].format(table=name, fields=fields_of,
+                                              items="; ".join(f"'{t}'" for t in texts[:12])))
     procedure = procedure_of(options, analysis, org, code, notes, todo) if kind == "form" else None
     unit = unit_of(options, code, kind, signoffs, batch, procedure, notes, todo)
 

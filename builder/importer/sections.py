@@ -28,7 +28,7 @@ SECTION_NAMES = {
 }
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\)?\s+(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^(?P<roman>[IVX]{1,4})[.)]\s+(?P<title>\S.*)$")
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
 MAX_HEADING = 120
 
 
@@ -39,6 +39,12 @@ class Section:
     title: str
     start: int          # index of the heading block
     end: int = 0        # index after the last block of the section
+
+
+def roman_value(numeral: str) -> int:
+    """'IX' → 9 (numerals of a document's parts stay small)."""
+    values = [ROMAN_DIGITS[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def section_key(title: str) -> str | None:
@@ -89,8 +95,37 @@ def _header(level: int, text: str) -> dict:
     return {"t": "Header", "c": [level, NO_ATTR, inlines]}
 
 
+def _roman_parts(blocks: list) -> bool:
+    """Whether the document is divided in parts numbered I., II., III. (plans, reports): then
+    those are the top headings, written as they are, and '1.', '2.' number the sections inside
+    each part, one level below."""
+    count = 0
+    for block in blocks:
+        found = _candidate(block)
+        if found and found[0] and len(found[0]) <= MAX_HEADING and _ROMAN.match(found[0]) \
+                and (found[1] or block.get("t") == "Header"):
+            count += 1
+    return count >= 2
+
+
+def _roman_heading(found, block, top: int):
+    """In a document of Roman parts: 'I. MỤC ĐÍCH, YÊU CẦU' is level 2 as written (numeral and
+    capitals kept); '1. Mục đích' is level 3, '1.1.' level 4."""
+    text, styled, _ = found
+    roman = _ROMAN.match(text)
+    if roman and (styled or block.get("t") == "Header"):
+        return 2, roman_value(roman.group("roman")), text.strip().rstrip(":：").strip(), roman.group("roman")
+    m = _NUMBERED.match(text)
+    if m and (styled or block.get("t") == "Header") and top:
+        parts = tuple(int(p) for p in m.group("num").split("."))
+        return min(len(parts) + 2, 6), parts, _title(m.group("title")), None
+    return None
+
+
 def structure(blocks: list) -> tuple[list, list[Section]]:
     """Blocks with headings normalised, and the top-level sections found."""
+    if _roman_parts(blocks):
+        return _roman_structure(blocks)
     out, sections = [], []
     top = 0
     for block in blocks:
@@ -113,6 +148,29 @@ def structure(blocks: list) -> tuple[list, list[Section]]:
     return out, sections
 
 
+def _roman_structure(blocks: list) -> tuple[list, list[Section]]:
+    out, sections, top = [], [], 0
+    for block in blocks:
+        found = _candidate(block)
+        heading = _roman_heading(found, block, top) if found and found[0] and len(found[0]) <= MAX_HEADING else None
+        if heading is None:
+            out.append(block)
+            continue
+        level, number, title, numeral = heading
+        if numeral:
+            top = number
+            if sections:
+                sections[-1].end = len(out)
+            plain = _ROMAN.match(title).group("title")
+            sections.append(Section(section_key(plain), number, plain, len(out)))
+            out.append(_header(level, title))
+        else:
+            out.append(_header(level, f"{'.'.join(map(str, number))}. {title}"))
+    if sections:
+        sections[-1].end = len(out)
+    return out, sections
+
+
 def _as_heading(found, block, top: int):
     """(level, number, title) when the block is a section heading, else None."""
     text, styled, list_number = found
@@ -123,7 +181,7 @@ def _as_heading(found, block, top: int):
         title = _title(text)
         return (2, list_number, title) if section_key(text) else None
     if roman and section_key(roman.group("title")):
-        return 2, ROMAN.get(roman.group("roman"), top + 1), _title(roman.group("title"))
+        return 2, roman_value(roman.group("roman")), _title(roman.group("title"))
     if m:
         parts = tuple(int(p) for p in m.group("num").split("."))
         title = _title(m.group("title"))

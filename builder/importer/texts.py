@@ -106,11 +106,15 @@ TODO = {
                "dấu vân tay nội dung sau khi rà soát.",
     "image-format": "Hình '{name}' ở định dạng {fmt}, trình duyệt không hiển thị được; chuyển sang "
                     "PNG hoặc JPG.",
+    "unmapped": "Bảng {table} có nội dung chưa chuyển được vào phần khai báo nên được giữ nguyên trong "
+                "nội dung: {items}. Điền các trường {fields} cho đúng rồi xóa bảng đó khỏi nội dung.",
     "unnumbered": "Không nhận ra các mục đánh số (1. Mục đích ... 7. Hồ sơ cần lưu); kiểm tra lại "
                   "các tiêu đề mục trong nội dung.",
 }
 
 ROLE_LABELS = {"prepared": "Soạn thảo", "reviewed": "Xem xét", "approved": "Phê duyệt"}
+UNMAPPED_TABLES = {"signoffs": ("ký duyệt", "prepared, reviewed, approved"),
+                   "changes": ("theo dõi sửa đổi", "changes")}
 ROLE_ACTIONS = {"prepared": "soạn thảo", "reviewed": "xem xét", "approved": "phê duyệt"}
 
 # Reasons the Markdown copy of a form loses the Word layout (see layout.py).

@@ -20,9 +20,11 @@ HEADER_LABELS = {
     "title": ("ten tai lieu", "ten quy trinh"),
 }
 SIGNOFF_ROLES = {
-    "prepared": ("nguoi soan thao", "soan thao", "nguoi bien soan", "bien soan", "nguoi viet", "nguoi lap"),
-    "reviewed": ("nguoi xem xet", "xem xet", "nguoi kiem tra", "kiem tra"),
-    "approved": ("nguoi phe duyet", "phe duyet", "nguoi duyet"),
+    "prepared": ("nguoi soan thao", "soan thao", "nguoi bien soan", "bien soan", "nguoi viet", "nguoi lap",
+                 "nguoi soan", "can bo soan thao", "chuyen vien soan thao"),
+    "reviewed": ("nguoi xem xet", "xem xet", "nguoi kiem tra", "kiem tra", "nguoi soat xet", "soat xet",
+                 "nguoi ra soat", "ra soat", "tham tra"),
+    "approved": ("nguoi phe duyet", "phe duyet", "nguoi duyet", "duyet"),
 }
 SIGNOFF_FIELDS = {
     "name": ("ho va ten", "ho ten", "ten"),
@@ -39,12 +41,17 @@ POSITION_WORDS = ("chuyen vien", "truong phong", "pho truong phong", "giam doc",
                   "kt.", "tl.", "tm.")
 HONORIFICS = re.compile(r"^(ong|ba|pgs\.?\s*ts\.?|gs\.?\s*ts\.?|ts\.?|ths\.?|ks\.?|cn\.?|bs\.?|ls\.?)\s+", re.I)
 CHANGE_TITLE = ("theo doi sua doi", "theo doi thay doi", "bang theo doi sua doi", "tinh trang sua doi",
-                "lich su sua doi")
+                "lich su sua doi", "nhung thay doi", "thay doi da co", "lich su thay doi", "ghi nhan thay doi",
+                "theo doi tinh trang sua doi", "bang ghi nhan sua doi", "sua doi tai lieu")
 CHANGE_COLUMNS = {
-    "revision": ("lan ban hanh", "lan sua doi", "lan soat xet", "lan"),
-    "date": ("ngay ban hanh", "ngay hieu luc", "ngay sua doi", "ngay thang", "ngay"),
-    "section": ("vi tri sua doi", "vi tri", "muc sua doi", "trang", "muc", "hang muc", "phan"),
-    "description": ("noi dung sua doi", "noi dung thay doi", "tom tat", "mo ta", "noi dung"),
+    "revision": ("lan ban hanh", "lan sua doi", "lan soat xet", "lan thay doi", "lan", "phien ban",
+                 "lan ban hanh sua doi"),
+    "date": ("ngay ban hanh", "ngay hieu luc", "ngay sua doi", "ngay thay doi", "ngay cap nhat", "ngay thang",
+             "ngay"),
+    "section": ("vi tri sua doi", "vi tri", "muc sua doi", "trang muc", "trang", "muc", "hang muc", "phan",
+                "phan sua doi", "noi sua doi"),
+    "description": ("noi dung sua doi", "noi dung thay doi", "noi dung cap nhat", "tom tat noi dung", "tom tat",
+                    "mo ta", "noi dung"),
 }
 RECORD_COLUMNS = {
     "name": ("ten ho so", "ho so", "ten tai lieu"),

@@ -339,3 +339,72 @@ def test_reimport_never_replaces_the_approved_document(repo, word):
     assert result.exit_code == 1
     assert "đang có hiệu lực" in result.output and QT09 in result.output
     assert tree(repo.root) == before
+
+
+SIGNERS = {"prepared": ("ntkhanh", "2026-03-01"), "reviewed": ("phthu", "2026-03-05"),
+           "approved": ("ltminh", "2026-03-10")}
+
+
+@pytest.mark.parametrize("layout", ["columns", "rows", "names"])
+@pytest.mark.parametrize("roles", [("Soạn thảo", "Xem xét", "Phê duyệt"), ("Biên soạn", "Soát xét", "Phê duyệt"),
+                                   ("Người viết", "Người kiểm tra", "Người duyệt"),
+                                   ("Người soạn thảo", "Người soát xét", "Người phê duyệt")])
+def test_signoff_grid_variants_keep_every_signer(repo, tmp_path, layout, roles):
+    """Horizontal, vertical and label-less grids, with the role names agencies use."""
+    source = Procedure(signoff=layout, roles=roles, forms=()).save(tmp_path / "QT09.docx")
+    result = run_import(repo, source)
+    assert result.exit_code == 0, result.output
+    doc = load(repo, QT09)
+    assert {k: (s.by, s.date.isoformat()) for k, s in doc.signoffs.items()} == SIGNERS
+
+
+def test_unrecognised_signoff_role_keeps_names_and_dates_in_the_body(repo, tmp_path):
+    """A role label nobody maps ('Thẩm định'): its signer is not dropped; the table stays in
+    the body word for word and the report says what to fill in."""
+    source = Procedure(roles=("Soạn thảo", "Thẩm định", "Phê duyệt"), forms=()).save(tmp_path / "QT09.docx")
+    result = run_import(repo, source)
+    assert result.exit_code == 0, result.output
+    text = (repo.root / QT09).read_text(encoding="utf-8")
+    for name, _, day in PEOPLE:
+        assert name in text and day in text, name
+    output = " ".join(result.output.split())
+    assert "Thẩm định" in text and "ký duyệt" in output and "Phạm Hoài Thu" in output
+
+
+@pytest.mark.parametrize("title, columns", [
+    ("THEO DÕI SỬA ĐỔI TÀI LIỆU", ("Lần ban hành", "Ngày ban hành", "Vị trí sửa đổi", "Nội dung sửa đổi")),
+    ("NHỮNG THAY ĐỔI ĐÃ CÓ", ("Ngày sửa đổi", "Lần sửa đổi", "Nội dung thay đổi", "Trang/mục")),
+    ("TÌNH TRẠNG SỬA ĐỔI", ("Nội dung sửa đổi", "Vị trí", "Lần ban hành", "Ngày hiệu lực")),
+    ("Bảng theo dõi sửa đổi", ("Lần thay đổi", "Nội dung cập nhật", "Ngày cập nhật", "Phần sửa đổi")),
+])
+def test_change_table_variants(repo, tmp_path, title, columns):
+    source = Procedure(change_title=title, change_columns=columns, forms=()).save(tmp_path / "QT09.docx")
+    assert run_import(repo, source).exit_code == 0
+    doc = load(repo, QT09)
+    assert [(c.revision, c.date.isoformat(), c.description) for c in doc.changes] == [
+        (1, "2024-03-01", "Ban hành lần đầu"), (2, "2026-03-15", "Bổ sung bước phân loại phản ánh")]
+    assert title.upper() not in (repo.root / QT09).read_text(encoding="utf-8").upper().split("---", 2)[2]
+
+
+def test_change_table_with_an_unmapped_column_stays_in_the_body(repo, tmp_path):
+    columns = ("Lần ban hành", "Ngày ban hành", "Nội dung sửa đổi", "Người sửa")
+    source = Procedure(change_columns=columns, forms=()).save(tmp_path / "QT09.docx")
+    result = run_import(repo, source)
+    assert result.exit_code == 0
+    body = (repo.root / QT09).read_text(encoding="utf-8").split("---", 2)[2]
+    assert "Người sửa 1" in body and "Người sửa 2" in body
+    assert "theo dõi sửa đổi" in " ".join(result.output.split())
+    assert [c.revision for c in load(repo, QT09).changes] == [1, 2]
+
+
+def test_roman_numeral_parts_keep_their_level_and_capitals(repo, tmp_path):
+    source = agency_docx(tmp_path / "KH.docx", "KẾ HOẠCH DUY TRÌ HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG NĂM 2027", [
+        "I. MỤC ĐÍCH, YÊU CẦU", "**1. Mục đích", "Duy trì hệ thống.", "**2. Yêu cầu", "Đúng tiến độ.",
+        "II. NỘI DUNG KẾ HOẠCH", "**1. Đánh giá nội bộ", "Quý III.", "III. KINH PHÍ", "Theo dự toán.",
+        "IV. TỔ CHỨC THỰC HIỆN", "Các phòng thực hiện.", "IX. PHỤ LỤC", "Danh mục."])
+    assert run_import(repo, source).exit_code == 0
+    [path] = [p for p in (repo.root / "procedures").glob("KH.2027*.md")]
+    body = path.read_text(encoding="utf-8").split("---", 2)[2]
+    headings = [line for line in body.split("\n") if line.startswith("#")]
+    assert headings == ["## I. MỤC ĐÍCH, YÊU CẦU", "### 1. Mục đích", "### 2. Yêu cầu", "## II. NỘI DUNG KẾ HOẠCH",
+                        "### 1. Đánh giá nội bộ", "## III. KINH PHÍ", "## IV. TỔ CHỨC THỰC HIỆN", "## IX. PHỤ LỤC"]

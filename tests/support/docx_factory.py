@@ -57,6 +57,11 @@ class Procedure:
     image: bool = True
     forms: tuple = ("BM.02",)
     legal: tuple = ("19/2014/QĐ-TTg", "30/2020/NĐ-CP")
+    roles: tuple = ("Soạn thảo", "Xem xét", "Phê duyệt")     # the labels of the sign-off grid
+    change_title: str = "THEO DÕI SỬA ĐỔI TÀI LIỆU"
+    # columns of the change table, in the file's order: revision, date, section, description
+    # and any other column (named as it is written)
+    change_columns: tuple = ("Lần ban hành", "Ngày ban hành", "Vị trí sửa đổi", "Nội dung sửa đổi")
 
     def save(self, path: Path) -> Path:
         doc = Document()
@@ -98,7 +103,7 @@ class Procedure:
             bold(doc, rest)
 
     def _signoff(self, doc):
-        roles = ["Soạn thảo", "Xem xét", "Phê duyệt"]
+        roles = list(self.roles)
         if self.signoff == "none":
             return
         if self.signoff == "columns":
@@ -112,7 +117,7 @@ class Procedure:
                  + [[role, p[0], p[1], "(đã ký)", p[2]] for role, p in zip(roles, self.people)])
         else:
             table = doc.add_table(rows=3, cols=3)
-            fill(table, [[f"NGƯỜI {r.upper()}" for r in roles], ["(Đã ký)"] * 3,
+            fill(table, [[r.upper() if r.startswith("Người") else f"NGƯỜI {r.upper()}" for r in roles], ["(Đã ký)"] * 3,
                          [f"{p[0]}\n{p[1]}\nNgày {p[2]}" for p in self.people]])
 
     def _section(self, doc, text):
@@ -158,12 +163,22 @@ class Procedure:
                        ["1", "Sổ theo dõi phản ánh, kiến nghị", "Văn phòng Sở", "05 năm"]])
 
     def _changes(self, doc):
-        bold(doc, "THEO DÕI SỬA ĐỔI TÀI LIỆU")
-        table = doc.add_table(rows=4, cols=4)
-        fill(table, [["Lần ban hành", "Ngày ban hành", "Vị trí sửa đổi", "Nội dung sửa đổi"],
-                     ["01", "01/3/2024", "Toàn bộ", "Ban hành lần đầu"],
-                     [self.revision, self.effective, "Mục 5", "Bổ sung bước phân loại phản ánh"],
-                     ["", "", "", ""]])
+        bold(doc, self.change_title)
+        values = {"revision": ["01", self.revision], "date": ["01/3/2024", self.effective],
+                  "section": ["Toàn bộ", "Mục 5"], "description": ["Ban hành lần đầu", "Bổ sung bước phân loại phản ánh"]}
+        rows = [list(self.change_columns)]
+        for n in range(2):
+            rows.append([values[key][n] if (key := _change_key(c)) else f"{c} {n + 1}" for c in self.change_columns])
+        rows.append([""] * len(self.change_columns))
+        fill(doc.add_table(rows=4, cols=len(self.change_columns)), rows)
+
+
+def _change_key(label: str) -> str | None:
+    for prefix, key in (("Lần", "revision"), ("Ngày", "date"), ("Vị trí", "section"), ("Trang", "section"),
+                        ("Nội dung", "description")):
+        if label.startswith(prefix):
+            return key
+    return None
 
 
 def form_docx(path: Path, code: str = "BM.02", procedure: str | None = "QT.09", merged: bool = True,
@@ -190,13 +205,16 @@ def form_docx(path: Path, code: str = "BM.02", procedure: str | None = "QT.09", 
 
 def agency_docx(path: Path, title: str, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
     """A plan, objectives or policy as agencies write them: the agency block, a bold title
-    (no code anywhere), numbered paragraphs and perhaps a table of tasks."""
+    (no code anywhere), numbered paragraphs (written '**text' when bold) and perhaps a table."""
     doc = Document()
     doc.add_paragraph("UBND TỈNH HÒA PHONG")
     bold(doc, "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
     bold(doc, title)
     for text in paragraphs:
-        doc.add_paragraph(text)
+        if text.startswith("**"):
+            bold(doc, text[2:])
+        else:
+            doc.add_paragraph(text)
     if table:
         grid = doc.add_table(rows=len(table), cols=len(table[0]))
         fill(grid, table)
