@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints a red MkDocs 2 banner on every build unless this is set.
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site test setup check clean bench
+.PHONY: site test setup check clean bench fidelity
 
 N ?= 1000
 COMMITS ?= 10
@@ -38,3 +38,7 @@ $(BENCH_VENV)/.installed: bench/requirements-peers.txt bench/setup-peers.sh
 
 bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/python bench/run.py --n $(N) --commits $(COMMITS) --peers $(BENCH_VENV)
+
+# `qms fidelity` on the sample, the spec examples and 91 real documents; writes docs/fidelity.md.
+fidelity: $(STAMP)
+	$(BIN)/python bench/fidelity.py

@@ -92,7 +92,8 @@ def body_block(rendered: RenderedBody) -> str:
     """The body as one raw HTML block of a generated Markdown page: Markdown processors pass a
     block-level element through untouched, so the site shows exactly this HTML. Python-Markdown
     still expands tabs and empties lines of spaces in its whole input (code blocks included),
-    so those characters go in as character references, which it leaves alone."""
+    so those characters go in as character references, which it leaves alone. markdown="0"
+    keeps md_in_html from reading Markdown inside a <div markdown="1"> a body may carry."""
     parts = _TAGS.split(rendered.html)
     for i in range(0, len(parts), 2):          # text between tags only
         parts[i] = _BLANKISH.sub(lambda m: m.group(0).replace(" ", "&#32;"), parts[i]).replace("\t", "&#9;")

@@ -2,14 +2,10 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 import unicodedata
 
 import pytest
-from support.repos import BASE_FILES, REPO, TODAY, Q, make_repo, mkdocs_build, site_repo
+from support.repos import BASE_FILES, Q, mkdocs_build, site_repo
 
 
 @pytest.fixture

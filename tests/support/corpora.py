@@ -85,6 +85,19 @@ def _gfm_changes(example: Example) -> bool:
     return MarkdownIt("commonmark").render(example.markdown) != parser().render(example.markdown)
 
 
+def stress_selection() -> dict[str, int]:
+    """How the spec examples were chosen, for docs/fidelity.md."""
+    cm = spec_examples(COMMONMARK, "commonmark")
+    supported = [e for e in cm if e.section in SUPPORTED]
+    usable = [e for e in supported if _usable(e)]
+    gfm = [e for e in spec_examples(GFM, "gfm") if e.section in GFM_EXTENSIONS]
+    return {"commonmark examples": len(cm), "in the sections documents may use": len(supported),
+            "of those without raw HTML, images or NUL": len(usable),
+            "of those GFM gives another meaning (left to the GFM examples)": sum(map(_gfm_changes, usable)),
+            "GFM extension examples (tables, task lists, strikethrough, autolinks)": len(gfm),
+            "of those usable": sum(map(_usable, gfm))}
+
+
 def stress_examples() -> list[Example]:
     cm = [e for e in spec_examples(COMMONMARK, "commonmark")
           if e.section in SUPPORTED and _usable(e) and not _gfm_changes(e)]
