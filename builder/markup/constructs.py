@@ -133,6 +133,13 @@ class Constructs:
     characters: dict[str, int]
 
 
+_UNCOMMON = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2010-\u2027\u2030-\u203A\s]")
+
+
 def analyse(body: str) -> Constructs:
+    """The constructs of a body; a body with no '<', '[' or '&' and only common characters has
+    none, and is not parsed (most procedures: the check then costs a scan)."""
+    if not any(mark in body for mark in "<[&") and not _UNCOMMON.search(body):
+        return Constructs([], [], {})
     tokens = parse(body)
     return Constructs(hidden_tags(tokens), bad_links(tokens), unusual_characters(tokens))
