@@ -11,13 +11,25 @@ CC BY-NC-SA): the repositories are built in temporary folders.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from support.repos import REPO, Repo, site_repo
 
-CORPORA = REPO.parent / "shared" / "corpora"
+
+
+def _corpora() -> Path:
+    """QMS_CORPORA, else ../shared/corpora beside this clone, else the shared folder of the
+    development machine (a clone elsewhere, e.g. in /tmp, still finds it)."""
+    for candidate in (os.environ.get("QMS_CORPORA"), REPO.parent / "shared" / "corpora", "/work/shared/corpora"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return REPO.parent / "shared" / "corpora"
+
+
+CORPORA = _corpora()
 COMMONMARK = CORPORA / "commonmark-spec" / "spec.txt"
 GFM = CORPORA / "gfm-spec" / "spec.txt"
 OPENREGULATORY = CORPORA / "openregulatory-templates"
