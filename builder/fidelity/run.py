@@ -13,8 +13,8 @@ from builder.fidelity.compare import Difference, compare_units, missing_words
 from builder.fidelity.meaning import meaning, words
 from builder.fidelity.reference import reference_html
 from builder.findings.finding import Finding
-from builder.findings.rule_texts import (HIDDEN_TAG, LINK_TARGET, PRINT_GLYPH,
-                                         UNSAFE_HTML)
+from builder.findings.rule_texts import (GITHUB_ONLY, HIDDEN_TAG, LINK_TARGET,
+                                         PRINT_GLYPH, UNSAFE_HTML)
 from builder.markup.render import BODY_CLASS, for_print, render_body
 from builder.pdf import convert
 from builder.pdf.paths import has_pdf, site_file
@@ -27,7 +27,7 @@ _DIV = re.compile(r"<div\b|</div>", re.I)
 
 # Rules that report, at its line, a construct that cannot mean the same everywhere: a
 # difference in a document they flag is explained by the finding, not silent.
-CONSTRUCT_RULES = (HIDDEN_TAG.id, LINK_TARGET.id, PRINT_GLYPH.id, UNSAFE_HTML.id)
+CONSTRUCT_RULES = (HIDDEN_TAG.id, LINK_TARGET.id, PRINT_GLYPH.id, GITHUB_ONLY.id, UNSAFE_HTML.id)
 
 
 @dataclass

@@ -328,6 +328,19 @@ LINK_TARGET = RuleText(W, "Cách viết Markdown", "Liên kết không dẫn t�
     "Liên kết '{text}' không có địa chỉ. Điền địa chỉ vào (...) hoặc bỏ dấu [ ] nếu không cần liên kết.",
     variants={"anchor": "Liên kết '{text}' trỏ tới mục #{anchor} nhưng tài liệu không có đề mục đó. Sửa "
                         "địa chỉ theo tên đề mục (ví dụ #1-muc-dich) hoặc bỏ liên kết."})
+GITHUB_ONLY = RuleText(W, "Cách viết Markdown", "Cú pháp chỉ GitHub hiển thị",
+    "GitHub hiển thị riêng một số cú pháp ngoài CommonMark + GFM (chú thích [^1], hộp lưu ý > [!NOTE], "
+    "công thức $...$, sơ đồ ```mermaid). Trang nội bộ và bản in hiện nguyên văn các ký hiệu đó, nên "
+    "người duyệt pull request thấy khác người đọc.",
+    "Chú thích kiểu [^...] chỉ GitHub hiển thị; trên trang nội bộ và bản in, dòng định nghĩa chú thích bị "
+    "ẩn. Viết phần chú thích thành đoạn văn thường (ví dụ '(1) ...') ở cuối mục.",
+    variants={"alert": "Hộp lưu ý '> [!...]' chỉ GitHub hiển thị; trang nội bộ và bản in hiện nguyên văn "
+                       "'[!...]'. Viết thành trích dẫn thường: '> **Lưu ý:** ...'.",
+              "math": "Công thức viết trong dấu $ chỉ GitHub hiển thị; trang nội bộ và bản in hiện nguyên văn. "
+                      "Viết công thức bằng chữ thường (ví dụ 'Tỷ lệ = số hồ sơ đúng hạn / tổng số hồ sơ x 100%') "
+                      "hoặc thêm \\ trước dấu $.",
+              "diagram": "Sơ đồ trong khối ``` này chỉ GitHub vẽ ra; trang nội bộ và bản in hiện mã nguồn. Chèn "
+                         "sơ đồ dưới dạng hình ảnh (PNG, SVG) trong thư mục của tài liệu."})
 PRINT_GLYPH = RuleText(W, "Cách viết Markdown", "Ký tự không in ra được",
     "Bản in dùng phông chữ trong site_config/print/fonts/ hoặc Times New Roman, Liberation Serif, "
     "DejaVu Serif. Ký tự không có trong các phông này (chữ viết khác, ký hiệu hiếm) bị bỏ trống "

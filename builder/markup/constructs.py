@@ -1,7 +1,8 @@
 """What in a body cannot mean the same everywhere, found on the parser's own tokens (so the
 check and the rendering never disagree about what a line says): text in angle brackets that
-parses as an unknown HTML tag (hidden everywhere), links that lead nowhere, and characters
-outside the common Latin and Vietnamese repertoire (which the print fonts may lack)."""
+parses as an unknown HTML tag (hidden everywhere), links that lead nowhere, characters outside
+the common Latin and Vietnamese repertoire (which the print fonts may lack), and what GitHub
+alone renders specially (footnotes, alerts, math, diagrams)."""
 from __future__ import annotations
 
 import re
@@ -126,11 +127,45 @@ def unusual_characters(tokens: list[Token]) -> dict[str, int]:
     return out
 
 
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\]")
+_ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
+_MATH = re.compile(r"\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+(?<=\S)\$(?![\w$])")
+GITHUB_BLOCKS = ("mermaid", "math", "geojson", "topojson", "stl")
+
+
+def github_only(body: str, tokens: list[Token]) -> list[tuple[int, str]]:
+    """(0-based line, which) of constructs GitHub renders specially and CommonMark shows as
+    written: footnotes, alerts ('> [!NOTE]'), math, diagrams. The preview the reviewer approved
+    then differs from the site and the print."""
+    out: list[tuple[int, str]] = []
+    code_lines = {n for t in tokens if t.type in ("fence", "code_block") and t.map for n in range(*t.map)}
+    for n, line in enumerate(body.split("\n")):
+        if n not in code_lines and _FOOTNOTE_DEFINITION.match(line):
+            out.append((n, "footnote"))
+    for i, token in enumerate(tokens):
+        if token.type == "fence" and token.info.strip().split(" ")[0].lower() in GITHUB_BLOCKS and token.map:
+            out.append((token.map[0], "diagram"))
+        elif token.type == "blockquote_open" and i + 2 < len(tokens) and tokens[i + 2].type == "inline" \
+                and _ALERT.match(tokens[i + 2].content) and token.map:
+            out.append((token.map[0], "alert"))
+        elif token.type == "inline":
+            for child, line in _inline_lines(token):
+                if child.type != "text":
+                    continue
+                if _FOOTNOTE_REFERENCE.search(child.content):
+                    out.append((line, "footnote"))
+                if _MATH.search(child.content):
+                    out.append((line, "math"))
+    return sorted(set(out))
+
+
 @dataclass(frozen=True)
 class Constructs:
     hidden: list[Hidden]
     links: list[BadLink]
     characters: dict[str, int]
+    github: list[tuple[int, str]]
 
 
 _UNCOMMON = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2010-\u2027\u2030-\u203A\s]")
@@ -139,7 +174,7 @@ _UNCOMMON = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2010-\u2027\
 def analyse(body: str) -> Constructs:
     """The constructs of a body; a body with no '<', '[' or '&' and only common characters has
     none, and is not parsed (most procedures: the check then costs a scan)."""
-    if not any(mark in body for mark in "<[&") and not _UNCOMMON.search(body):
-        return Constructs([], [], {})
+    if not any(mark in body for mark in "<[&$`>") and not _UNCOMMON.search(body):
+        return Constructs([], [], {}, [])
     tokens = parse(body)
-    return Constructs(hidden_tags(tokens), bad_links(tokens), unusual_characters(tokens))
+    return Constructs(hidden_tags(tokens), bad_links(tokens), unusual_characters(tokens), github_only(body, tokens))

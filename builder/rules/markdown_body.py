@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.findings.rule_texts import HIDDEN_TAG, LINK_TARGET, PRINT_GLYPH
+from builder.findings.rule_texts import (GITHUB_ONLY, HIDDEN_TAG, LINK_TARGET,
+                                         PRINT_GLYPH)
 from builder.markup.constructs import analyse
 from builder.pdf.fonts import font_setup, unprintable
 from builder.rules.registry import document_rule, problem
@@ -30,6 +31,13 @@ def links_lead_somewhere(doc, catalog):
             yield problem(doc.path, doc.body_line + link.line, text=link.text)
         else:
             yield problem(doc.path, doc.body_line + link.line, "anchor", text=link.text, anchor=link.anchor)
+
+
+@document_rule(GITHUB_ONLY)
+def no_github_only_syntax(doc, catalog):
+    """Footnotes, alerts, math and diagrams look one way in the preview and another on the site."""
+    for line, what in _constructs(doc, catalog).github:
+        yield problem(doc.path, doc.body_line + line, None if what == "footnote" else what)
 
 
 def _all_unusual(catalog) -> set[str]:
