@@ -4,8 +4,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_VN = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+# Years a controlled document can be dated in: 9999-12-31 is a typo, and month arithmetic on it
+# (review dates, legal deadlines) would run off the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def parse_date(value) -> date | None:
@@ -18,6 +21,8 @@ def parse_date(value) -> date | None:
     elif m := _VN.match(text):
         d, mo, y = (int(g) for g in m.groups())
     else:
+        return None
+    if not FIRST_YEAR <= y <= LAST_YEAR:
         return None
     try:
         return date(y, mo, d)
@@ -32,9 +37,14 @@ def vn_date(value: date | None) -> str:
 
 
 def add_months(value: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's last day."""
+    """The same day `months` later, clamped to the month's last day (and to the last day of the
+    calendar: dates and month counts are range-checked when read, this never raises)."""
     total = value.month - 1 + months
     year, month = value.year + total // 12, total % 12 + 1
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     for day in (value.day, 30, 29, 28):
         try:
             return date(year, month, day)

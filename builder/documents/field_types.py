@@ -34,6 +34,15 @@ class Context:
         self.findings.append(rule.finding(self.path, self.line(keys), **values))
 
 
+def missing(raw) -> bool:
+    """Null, empty and whitespace-only mean missing (YAML is read as text: 'null', '~', '')."""
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return raw.strip() in NULLS
+    return isinstance(raw, (list, dict)) and not raw
+
+
 def is_placeholder(raw) -> bool:
     """A text holding the 'CẦN ĐIỀN' mark left by `qms new` or `qms import`."""
     return isinstance(raw, str) and MARK in raw
@@ -81,27 +90,34 @@ class Text(Shape):
         return None if text is None or text in NULLS else text
 
 
+@dataclass
 class Int(Shape):
+    """A positive whole number within a sane range (ASCII digits only: '０２' is not 2)."""
+    low: int = 1
+    high: int = 10_000
     expected = "một số nguyên dương"
 
     def convert(self, raw, keys, ctx):
         text = self.scalar(raw, keys, ctx)
         if text is None or text in NULLS:
             return None
-        if re.fullmatch(r"\d+", text) and int(text) > 0:
+        if re.fullmatch(r"[0-9]{1,9}", text) and self.low <= int(text) <= self.high:
             return int(text)
         self.reject(text, keys, ctx)
         return None
 
     def reject(self, text, keys, ctx):
-        ctx.report(FIELD_TYPE, keys, key=key_name(keys), expected=self.expected, found=_describe(text))
+        expected = f"{self.expected} từ {self.low} đến {self.high}"
+        ctx.report(FIELD_TYPE, keys, key=key_name(keys), expected=expected, found=_describe(text[:40]))
 
 
+@dataclass
 class Revision(Int):
     """An issue number: its own rule id, because document controllers look it up."""
+    high: int = 999
 
     def reject(self, text, keys, ctx):
-        ctx.report(REVISION_NUMBER, keys, value=text)
+        ctx.report(REVISION_NUMBER, keys, value=text[:40])
 
 
 class Number(Shape):
@@ -111,12 +127,11 @@ class Number(Shape):
         text = self.scalar(raw, keys, ctx)
         if text is None or text in NULLS:
             return None
-        try:
+        if re.fullmatch(r"[+-]?(?:[0-9]{1,15}(?:[.,][0-9]{1,15})?|[.,][0-9]{1,15})", text):
             return float(text.replace(",", "."))
-        except ValueError:
-            ctx.report(FIELD_TYPE, keys, key=key_name(keys), expected=self.expected,
-                       found=_describe(text))
-            return None
+        # nan, inf, 1e400, full-width digits: no number a reader could check
+        ctx.report(FIELD_TYPE, keys, key=key_name(keys), expected=self.expected, found=_describe(text[:40]))
+        return None
 
 
 class Date(Shape):
@@ -205,10 +220,9 @@ class Struct(Shape):
                 continue
             out[key] = spec.shape.convert(value, keys + (key,), ctx)
         for spec in self.fields:
-            if spec.required and out.get(spec.key) in (None, [], ""):
-                if spec.key not in raw:
-                    ctx.report(REQUIRED_FIELD, keys, key=key_name(keys + (spec.key,)),
-                               label=spec.label, why="")
+            if spec.required and missing(raw.get(spec.key)):
+                at = keys + (spec.key,) if spec.key in raw else keys
+                ctx.report(REQUIRED_FIELD, at, key=key_name(keys + (spec.key,)), label=spec.label, why="")
         return out
 
 

@@ -1,34 +1,89 @@
 """Reading document files into Documents: each file read once, every problem a finding."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from builder.cache import parse_cache
 from builder.cache.parse_cache import blob_id
 from builder.documents import yaml_source as yamlsrc
-from builder.documents.field_types import Context, report_unknown
+from builder.documents.field_types import Context, missing, report_unknown
 from builder.documents.model import (ChangeRow, Document, Record, Result,
                                      SignOff, Target, Task)
 from builder.documents.schema import (KINDS, REQUIRED_WHEN_IN_FORCE, STATUSES,
                                       all_fields, fields_for)
 from builder.documents.text import DecodeProblem, decode
-from builder.findings.rule_texts import (DUPLICATE_KEY, FRONT_MATTER_MISSING,
+from builder.findings.limits import MAX_FILE_MB
+from builder.findings.rule_texts import (DUPLICATE_KEY, FILE_DIRECTORY,
+                                         FILE_EXTENSION, FILE_SYMLINK,
+                                         FRONT_MATTER_MISSING,
                                          FRONT_MATTER_NOT_MAPPING,
-                                         REQUIRED_FIELD, UNKNOWN_KEY,
-                                         YAML_SYNTAX)
+                                         REQUIRED_FIELD, UNKNOWN_KEY)
 
 DOCUMENT_FOLDERS = ("procedures", "forms")
 _FENCES = ("---", "...")
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+
+
 def document_paths(root: Path) -> list[Path]:
-    """Every Markdown file of the document folders, in a stable order."""
-    paths = []
+    """Every Markdown document file of the document folders, in a stable order: regular
+    files named *.md, never through a symbolic link (see folder_problems)."""
+    return [p for p, problem in _walk(root) if problem is None]
+
+
+def folder_problems(root: Path) -> list:
+    """Files of the document folders that look like documents but are not read: symlinks
+    (their content is not in git), other spellings of .md, folders named *.md."""
+    findings = []
+    for path, problem in _walk(root):
+        if problem is None:
+            continue
+        rel = path.relative_to(root).as_posix()
+        if problem == "symlink":
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            findings.append(FILE_SYMLINK.finding(rel, 1, name=rel, target=target))
+        elif problem == "directory":
+            findings.append(FILE_DIRECTORY.finding(rel, 1, name=rel))
+        else:
+            findings.append(FILE_EXTENSION.finding(rel, 1, name=rel, suffix=path.suffix,
+                                                   fixed=path.with_suffix(".md").name))
+    return findings
+
+
+def _walk(root: Path):
+    """(path, None) for each document file, (path, problem) for each look-alike, without
+    following any symbolic link."""
     for folder in DOCUMENT_FOLDERS:
-        base = root / folder
-        if base.is_dir():
-            paths += sorted(p for p in base.rglob("*.md") if p.is_file())
-    return paths
+        base = Path(root) / folder
+        if not base.is_dir() or base.is_symlink():
+            if base.is_symlink():
+                yield base, "symlink"
+            continue
+        for current, dirs, files in os.walk(base, followlinks=False):
+            here = Path(current)
+            for name in sorted(dirs):
+                path = here / name
+                if path.is_symlink():
+                    yield path, "symlink"
+                elif name.lower().endswith(MARKDOWN_SUFFIXES):
+                    yield path, "directory"
+            dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink()
+                             and not d.lower().endswith(MARKDOWN_SUFFIXES))
+            for name in sorted(files):
+                path = here / name
+                if not name.lower().endswith(MARKDOWN_SUFFIXES):
+                    continue
+                if path.is_symlink():
+                    yield path, "symlink"
+                elif name.endswith(".md"):
+                    yield path, None
+                else:
+                    yield path, "extension"
 
 
 def split_front_matter(text: str):
@@ -69,14 +124,14 @@ def parse_document(rel: str, raw: bytes, blob: str | None = None) -> tuple[Docum
 def _parse_document(rel: str, raw: bytes) -> tuple[Document | None, list]:
     text = decode(raw)
     if isinstance(text, DecodeProblem):
-        return None, [text.rule.finding(rel, text.line, encoding=text.detail)]
+        return None, [text.rule.finding(rel, text.line, encoding=text.detail, size=text.detail, limit=MAX_FILE_MB)]
     split = split_front_matter(text)
     if isinstance(split, str):
         return None, [FRONT_MATTER_MISSING.finding(rel, 1, split)]
     fm_text, body, body_line = split
     located = yamlsrc.parse(fm_text, first_line=2)
     if isinstance(located, yamlsrc.YamlProblem):
-        return None, [YAML_SYNTAX.finding(rel, located.line, detail=located.detail)]
+        return None, [located.finding(rel)]
     if not isinstance(located.data, dict) or not located.data:
         found = "một danh sách" if isinstance(located.data, list) else "phần trống hoặc một dòng chữ"
         return None, [FRONT_MATTER_NOT_MAPPING.finding(rel, 2, found=found)]
@@ -106,17 +161,20 @@ def _validate(raw: dict, ctx: Context) -> dict:
                 report_unknown(ctx, (key,), everywhere)
             continue
         values[key] = spec.shape.convert(value, (key,), ctx)
+    def require(key: str, label: str, why: str = "") -> None:
+        """Missing, null, empty or blank: at the key's line when the key is written."""
+        if missing(raw.get(key)):
+            ctx.report(REQUIRED_FIELD, (key,) if key in raw else (), key=key, label=label, why=why)
+
     for spec in allowed.values():
-        if spec.required and spec.key not in raw:
-            ctx.report(REQUIRED_FIELD, (), key=spec.key, label=spec.label, why="")
+        if spec.required:
+            require(spec.key, spec.label)
     if values.get("status") in ("effective", "withdrawn"):
         why = f" (bắt buộc khi tình trạng là '{values['status']}' - {STATUSES[values['status']]})"
         for key in REQUIRED_WHEN_IN_FORCE:
-            if key not in raw:
-                ctx.report(REQUIRED_FIELD, (), key=key, label=allowed[key].label, why=why)
-    if values.get("status") == "withdrawn" and "withdrawn" not in raw:
-        ctx.report(REQUIRED_FIELD, (), key="withdrawn", label=allowed["withdrawn"].label,
-                   why=" (bắt buộc khi tình trạng là 'withdrawn')")
+            require(key, allowed[key].label, why)
+    if values.get("status") == "withdrawn":
+        require("withdrawn", allowed["withdrawn"].label, " (bắt buộc khi tình trạng là 'withdrawn')")
     return values
 
 
@@ -168,7 +226,7 @@ def _build(rel, v: dict, body: str, body_line: int, located) -> Document:
 
 def load_documents(root: Path) -> tuple[list[Document], list]:
     """Load every document of the repository once."""
-    documents, findings = [], []
+    documents, findings = [], folder_problems(root)
     for path in document_paths(root):
         doc, found = load_document(root, path)
         findings += found

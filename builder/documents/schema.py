@@ -107,7 +107,7 @@ COMMON = [
           False, "2026-02-02"),
     Field("withdrawn", Date(), "Ngày thu hồi", "Ngày tài liệu hết hiệu lực, khi status là withdrawn.",
           False, "2026-06-30"),
-    Field("review_months", Int(), "Chu kỳ xem xét (tháng)",
+    Field("review_months", Int(1, 120), "Chu kỳ xem xét (tháng)",
           "Mặc định theo site_config/organisation.yml.", False, "12"),
     Field("prepared", SIGNOFF, "Soạn thảo", "Người soạn thảo và ngày (by, date).", False,
           "{by: ntkhanh, date: 2026-01-12}"),
@@ -143,12 +143,12 @@ BY_KIND = {
               "'qms import' tự ghi trường này.", False, "attachments/BM.01.docx"),
     ],
     "objectives": [
-        Field("year", Int(), "Năm", "", True, "2026"),
+        Field("year", Int(1900, 2999), "Năm", "", True, "2026"),
         Field("targets", ListOf(TARGET), "Các mục tiêu", "Mục tiêu đo lường được và kết quả theo kỳ.",
               True, "- {id: MT.01, name: ..., op: '>=', target: 98, measure: '%'}"),
     ],
     "plan": [
-        Field("year", Int(), "Năm", "", True, "2026"),
+        Field("year", Int(1900, 2999), "Năm", "", True, "2026"),
         Field("tasks", ListOf(TASK), "Các công việc", "content, period, due, unit, status.", True,
               "- {content: ..., period: Quý I, unit: VP, status: planned}"),
     ],

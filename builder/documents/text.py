@@ -4,7 +4,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from builder.findings.rule_texts import FILE_BINARY, FILE_EMPTY, FILE_ENCODING
+from builder.findings.limits import MAX_FILE_MB
+from builder.findings.rule_texts import (FILE_BINARY, FILE_EMPTY,
+                                         FILE_ENCODING, FILE_TOO_LARGE)
 
 BOM = b"\xef\xbb\xbf"
 
@@ -25,8 +27,12 @@ def nfc(text: str) -> str:
 
 def decode(raw: bytes) -> str | DecodeProblem:
     """Decode UTF-8 (BOM optional), unify line endings to LF and normalise to NFC."""
+    if len(raw) > MAX_FILE_MB * 1024 * 1024:
+        return DecodeProblem(FILE_TOO_LARGE, 1, f"{len(raw) / 1024 / 1024:.1f}".replace(".", ","))
     if not raw.strip():
         return DecodeProblem(FILE_EMPTY, 1)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return DecodeProblem(FILE_ENCODING, 1, "UTF-16")
     if b"\x00" in raw[:8192]:
         return DecodeProblem(FILE_BINARY, 1)
     if raw.startswith(BOM):

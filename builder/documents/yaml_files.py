@@ -5,7 +5,7 @@ from pathlib import Path
 
 from builder.documents import yaml_source as yamlsrc
 from builder.documents.text import DecodeProblem, decode
-from builder.findings.rule_texts import DUPLICATE_KEY, YAML_SYNTAX, RuleText
+from builder.findings.rule_texts import DUPLICATE_KEY, RuleText
 
 
 def read_yaml_file(root: Path, rel: str, rule: RuleText, findings: list):
@@ -21,7 +21,7 @@ def read_yaml_file(root: Path, rel: str, rule: RuleText, findings: list):
         return None
     located = yamlsrc.load_file_data(text)
     if isinstance(located, yamlsrc.YamlProblem):
-        findings.append(YAML_SYNTAX.finding(rel, located.line, detail=located.detail))
+        findings.append(located.finding(rel))
         return None
     for keys, line in located.duplicates:
         findings.append(DUPLICATE_KEY.finding(rel, line, key=keys[-1], first=located.line(*keys)))

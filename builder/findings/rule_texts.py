@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from builder.findings.finding import Finding, Severity
+from builder.findings.limits import (MAX_FILE_MB, MAX_FRONT_MATTER_KB,
+                                     MAX_YAML_DEPTH, MAX_YAML_NODES)
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -47,10 +49,30 @@ FILE_EMPTY = RuleText(E, "Đọc tệp", "Tệp rỗng",
     "Tệp tài liệu phải có phần khai báo (front matter) và nội dung.",
     "Tệp rỗng. Điền phần khai báo giữa hai dòng '---' và nội dung tài liệu, hoặc xóa tệp.",
     stage="load")
+FILE_TOO_LARGE = RuleText(E, "Đọc tệp", "Tệp tài liệu quá lớn",
+    f"Một tệp tài liệu dài tối đa {MAX_FILE_MB} MB; hình ảnh và tệp đính kèm để riêng, liên kết từ tài liệu.",
+    "Tệp dài {size} MB, quá giới hạn {limit} MB của một tài liệu. Tách thành nhiều tài liệu hoặc để hình "
+    "ảnh, bảng số liệu thành tệp riêng.",
+    stage="load")
 FILE_BINARY = RuleText(E, "Đọc tệp", "Tệp nhị phân trong thư mục tài liệu",
     "Thư mục procedures/ và forms/ chỉ chứa tệp Markdown (.md) dạng văn bản.",
     "Đây không phải tệp văn bản (có thể là tệp Word hoặc ảnh đổi tên thành .md). "
     "Chuyển nội dung sang Markdown (xem lệnh 'qms import') hoặc xóa tệp này.",
+    stage="load")
+FILE_SYMLINK = RuleText(E, "Đọc tệp", "Liên kết tượng trưng trong thư mục tài liệu",
+    "Nội dung tài liệu phải nằm trong kho git. Một liên kết tượng trưng (symlink) trỏ tới tệp ở nơi khác "
+    "(có thể ngoài kho, hoặc không còn tồn tại) nên không được đọc.",
+    "'{name}' là liên kết tượng trưng (trỏ tới {target}), không phải tệp thật: không đọc. Chép nội dung "
+    "vào một tệp thật trong kho rồi xóa liên kết.",
+    stage="load")
+FILE_EXTENSION = RuleText(E, "Đọc tệp", "Tệp tài liệu sai đuôi",
+    "Tài liệu là tệp .md (chữ thường) trong procedures/ hoặc forms/; tệp đuôi khác không được kiểm tra "
+    "hay xuất bản.",
+    "Tệp '{name}' có đuôi '{suffix}' nên không được kiểm tra hay xuất bản. Đổi tên thành '{fixed}'.",
+    stage="load")
+FILE_DIRECTORY = RuleText(W, "Đọc tệp", "Thư mục đặt tên như tài liệu",
+    "Thư mục có tên đuôi .md không phải tài liệu và bị bỏ qua.",
+    "'{name}' là thư mục, không phải tệp tài liệu: bỏ qua. Đổi tên thư mục (bỏ đuôi .md).",
     stage="load")
 FRONT_MATTER_MISSING = RuleText(E, "Đọc tệp", "Thiếu phần khai báo đầu tệp",
     "Tệp phải bắt đầu bằng dòng '---', tiếp theo là các trường khai báo và một dòng '---' đóng.",
@@ -62,6 +84,16 @@ YAML_SYNTAX = RuleText(E, "Đọc tệp", "Lỗi cú pháp phần khai báo",
     "Phần khai báo viết theo cú pháp YAML: 'tên_trường: giá_trị', thụt lề bằng dấu cách.",
     "Phần khai báo sai cú pháp YAML ({detail}). Kiểm tra dấu hai chấm, thụt lề bằng dấu "
     "cách (không dùng Tab) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên.",
+    stage="load")
+YAML_LIMIT = RuleText(E, "Đọc tệp", "Phần khai báo vượt giới hạn",
+    f"Phần khai báo chỉ gồm các trường đơn giản: tối đa {MAX_YAML_DEPTH} cấp lồng nhau, "
+    f"{MAX_YAML_NODES:_} giá trị, {MAX_FRONT_MATTER_KB} KB; không dùng neo và bí danh YAML (&tên, *tên), vì "
+    "chúng có thể nhân một dòng thành hàng triệu giá trị.".replace("_", "."),
+    "Phần khai báo dùng bí danh YAML (*tên) ở dòng này. Viết đầy đủ giá trị thay cho bí danh.",
+    variants={"depth": "Phần khai báo lồng nhau quá {depth} cấp ở dòng này. Viết các trường phẳng hơn.",
+              "nodes": "Phần khai báo có hơn {nodes} giá trị. Tài liệu kiểm soát không cần nhiều như vậy: "
+                       "chuyển nội dung xuống phần thân.",
+              "size": "Phần khai báo dài hơn {size} KB. Chuyển nội dung xuống phần thân tài liệu."},
     stage="load")
 FRONT_MATTER_NOT_MAPPING = RuleText(E, "Đọc tệp", "Phần khai báo không phải danh sách trường",
     "Phần khai báo phải gồm các dòng 'tên_trường: giá_trị'.",
@@ -113,6 +145,11 @@ CODE_UNIQUE = RuleText(E, "Mã hiệu", "Mã hiệu trùng",
     "Mỗi mã hiệu chỉ dùng cho một tài liệu và không bao giờ dùng lại cho tài liệu khác.",
     "Mã hiệu '{code}' đã dùng cho tệp {other}. Đặt mã hiệu khác (lệnh 'qms new' cấp mã "
     "trống tiếp theo).")
+PAGE_COLLISION = RuleText(E, "Mã hiệu", "Hai tài liệu cùng một trang",
+    "Địa chỉ trang và tên tệp bản in lấy từ mã hiệu, bỏ dấu và chữ hoa (QT.01 → tai-lieu/qt-01/). Hai mã "
+    "khác nhau chỉ ở chữ hoa, dấu hay ký tự trông giống nhau sẽ ghi đè trang của nhau.",
+    "Mã hiệu '{code}' cho cùng địa chỉ trang {url} với '{other_code}' ở tệp {other}: một trong hai trang "
+    "sẽ bị mất. Đổi một trong hai mã hiệu.")
 KIND_FOLDER = RuleText(E, "Mã hiệu", "Tài liệu đặt sai thư mục",
     "Biểu mẫu nằm trong thư mục forms/, các tài liệu khác nằm trong procedures/.",
     "Tài liệu loại {kind} phải nằm trong thư mục {folder}/. Di chuyển tệp sang thư mục đó.")
@@ -347,6 +384,15 @@ PRINT_GLYPH = RuleText(W, "Cách viết Markdown", "Ký tự không in ra đư�
     "trên bản in, dù trang nội bộ vẫn hiện.",
     "Ký tự {chars} không in ra được bằng phông chữ của bản in ({fonts}): bản in để trống chỗ đó. Thay "
     "bằng ký tự thông dụng, hoặc chép tệp phông có các ký tự này vào site_config/print/fonts/.")
+
+HIDDEN_TEXT = RuleText(W, "Nội dung an toàn", "Nội dung được duyệt nhưng không ai nhìn thấy",
+    "Ghi chú HTML (<!-- ... -->) và ký tự vô hình (khoảng trắng độ rộng 0, ký tự đảo chiều chữ) nằm trong "
+    "nội dung được phê duyệt nhưng không hiện trên trang nội bộ hay bản in: người đọc không biết chúng có ở đó.",
+    "Ghi chú HTML (<!-- ... -->) ở dòng này được phê duyệt nhưng không hiện cho người đọc. Viết thành nội "
+    "dung thường hoặc xóa.",
+    variants={"character": "Dòng này có ký tự vô hình {char} (thường do sao chép từ web hoặc Word). Xóa ký tự "
+                           "đó: người đọc không nhìn thấy nó nhưng nó làm khác nội dung, kết quả tìm kiếm và dấu "
+                           "vân tay phê duyệt."})
 
 # --- Bản in và bản kiểm soát --------------------------------------------------------------
 PDF_RENDER = RuleText(E, "Bản in và bản kiểm soát", "Không tạo được bản in của tài liệu",

@@ -33,8 +33,8 @@ MISTAKES = {
 _TOKEN = r"[A-Za-zĐđ][A-Za-zĐđ0-9]*"
 # A candidate in prose: number / [year /] symbol with at least one '-' (or a QH symbol).
 CANDIDATE = re.compile(
-    rf"(?<![\w/])\d{{1,5}} ?/ ?(?:\d{{4}} ?/ ?)?"
-    rf"(?:(?:UBTV)?QH\d+(?![\w-])|[A-ZĐ][A-Za-zĐđ0-9]*(?: ?- ?{_TOKEN})+)(?![\w])"
+    rf"(?<![\w/])[0-9]{{1,5}} ?/ ?(?:[0-9]{{4}} ?/ ?)?"
+    rf"(?:(?:UBTV)?QH[0-9]+(?![\w-])|[A-ZĐ][A-Za-zĐđ0-9]*(?: ?- ?{_TOKEN})+)(?![\w])"
 )
 
 
@@ -74,7 +74,7 @@ def parse_number(text: str) -> Citation | CitationProblem:
     if int(number) < 10 and len(number) < 2:
         return CitationProblem(LEGAL_NUMBER_FORMAT, raw,
                                f"số nhỏ hơn 10 phải có số 0 đứng trước ({int(number):02d})")
-    if year is not None and not re.fullmatch(r"(19|20)\d\d", year):
+    if year is not None and not re.fullmatch(r"(19|20)[0-9][0-9]", year):
         return CitationProblem(LEGAL_NUMBER_FORMAT, raw, f"năm '{year}' phải gồm 4 chữ số")
     tokens = symbol.split("-")
     if not all(tokens):
@@ -83,7 +83,7 @@ def parse_number(text: str) -> Citation | CitationProblem:
         if not re.fullmatch(r"[A-ZĐ0-9]+", token) and token not in MIXED_CASE:
             return CitationProblem(LEGAL_NUMBER_FORMAT, raw,
                                    f"'{token}' phải viết hoa (trừ TTg, QyĐ, CTr, TTr, TrS)")
-    if re.fullmatch(r"(UBTV)?QH\d+", symbol):
+    if re.fullmatch(r"(UBTV)?QH[0-9]+", symbol):
         if year is None:
             return CitationProblem(LEGAL_NUMBER_FORMAT, raw, "luật, nghị quyết của Quốc hội phải có năm")
         return Citation(text, int(number), int(year), None, symbol)

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
+from builder.documents.html_safety import (DROPPED, URL_ATTRIBUTES,
+                                           dangerous_url)
 from builder.markup.dialect import parse
 from builder.markup.headings import HeadingIds
 
@@ -114,7 +118,7 @@ def unusual_characters(tokens: list[Token]) -> dict[str, int]:
     out: dict[str, int] = {}
 
     def note(text: str, line: int) -> None:
-        for ch in _COMMON.sub("", text):
+        for ch in INVISIBLE.sub("", _COMMON.sub("", text)):   # invisible ones: hidden_text
             out.setdefault(ch, line)
 
     for token in tokens:
@@ -160,21 +164,111 @@ def github_only(body: str, tokens: list[Token]) -> list[tuple[int, str]]:
     return sorted(set(out))
 
 
+# Characters that take no room on the page: zero-width spaces and joiners, direction marks
+# and overrides, word joiners, the BOM inside text. A reader cannot see what they change.
+INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u180e]")
+# Browsers drop these inside a URL, so 'java&#9;script:' is 'javascript:'.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCRIPT_URL = re.compile(r"(?:java|vb|live)script:|data:text/html", re.I)
+# A Markdown link or definition the parser refused for its script URL stays as text.
+_REFUSED_LINK = re.compile(r"\](?:\(|:)<?(?:(?:java|vb|live)script:|data:text/html)", re.I)
+
+
+class _Attributes(HTMLParser):
+    """What in a piece of raw HTML could run script: elements, event handlers, URLs."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []     # (1-based line within the piece, what)
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        if tag in DROPPED:
+            self.found.append((line, f"thẻ <{tag}>"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, f"thuộc tính sự kiện {name}="))
+            elif name in URL_ATTRIBUTES and value and dangerous_url(value):
+                self.found.append((line, f"liên kết {_scheme(value)}"))
+            elif name == "srcdoc":
+                self.found.append((line, "thuộc tính srcdoc="))
+
+    handle_startendtag = handle_starttag
+
+
+def _scheme(value: str) -> str:
+    m = _SCRIPT_URL.search(_URL_NOISE.sub("", value))
+    return m.group(0).lower() if m else "nguy hiểm"
+
+
+def unsafe(tokens: list[Token]) -> list[tuple[int, str]]:
+    """(0-based line, what) of everything that could run script: raw HTML elements, event
+    attributes and script URLs, however spelt (entities, tabs, case); and Markdown links the
+    parser refused for their script URL, which stay in the text."""
+    out = []
+    for token in tokens:
+        if token.type == "html_block" and token.map:
+            out += [(token.map[0] + line - 1, what) for line, what in _scan_html(token.content)]
+        elif token.type == "inline":
+            for child, line in _inline_lines(token):
+                if child.type == "html_inline":
+                    out += [(line, what) for _, what in _scan_html(child.content)]
+                elif child.type == "text" and _REFUSED_LINK.search(_URL_NOISE.sub("", child.content)):
+                    out.append((line, f"liên kết {_scheme(child.content)}"))
+                elif child.type in ("link_open", "image"):
+                    target = unquote(str(child.attrs.get("href") or child.attrs.get("src") or ""))
+                    if dangerous_url(target):
+                        out.append((line, f"liên kết {_scheme(target)}"))
+    return out
+
+
+def _scan_html(piece: str) -> list[tuple[int, str]]:
+    parser = _Attributes()
+    parser.feed(piece)
+    parser.close()
+    return parser.found
+
+
+def hidden_text(body: str, tokens: list[Token]) -> list[tuple[int, str]]:
+    """(0-based line, what) of approved text no reader sees: HTML comments, invisible characters."""
+    out = []
+    for token in tokens:
+        if token.type == "html_block" and token.content.lstrip().startswith("<!--") and token.map:
+            out.append((token.map[0], "comment"))
+        elif token.type == "inline":
+            out += [(line, "comment") for child, line in _inline_lines(token)
+                    if child.type == "html_inline" and child.content.startswith("<!--")]
+    for number, line in enumerate(body.split("\n")):
+        m = INVISIBLE.search(line)
+        if m:
+            out.append((number, f"U+{ord(m.group()):04X}"))
+    return sorted(set(out))
+
+
 @dataclass(frozen=True)
 class Constructs:
     hidden: list[Hidden]
     links: list[BadLink]
     characters: dict[str, int]
     github: list[tuple[int, str]]
+    unsafe: list[tuple[int, str]]
+    invisible: list[tuple[int, str]]
 
 
 _UNCOMMON = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2010-\u2027\u2030-\u203A\s]")
 
 
+# What every construct above needs somewhere in the body: a tag, a link's '](' or ']:', a
+# footnote or alert bracket, a character reference, a dollar, a fence, an uncommon character.
+_MAY_HAVE_CONSTRUCTS = re.compile(r"<|\]\(|\]:|\[\^|\[!|&(?:#|[A-Za-z][A-Za-z0-9]{1,31};)|\$|```|~~~|"
+                                  + _UNCOMMON.pattern)
+
+
 def analyse(body: str) -> Constructs:
-    """The constructs of a body; a body with no '<', '[' or '&' and only common characters has
-    none, and is not parsed (most procedures: the check then costs a scan)."""
-    if not any(mark in body for mark in "<[&$`>") and not _UNCOMMON.search(body):
-        return Constructs([], [], {}, [])
+    """The constructs of a body. A body with none of their marks is not parsed (most procedures:
+    the check then costs one linear scan)."""
+    if not _MAY_HAVE_CONSTRUCTS.search(body):
+        return Constructs([], [], {}, [], [], [])
     tokens = parse(body)
-    return Constructs(hidden_tags(tokens), bad_links(tokens), unusual_characters(tokens), github_only(body, tokens))
+    return Constructs(hidden_tags(tokens), bad_links(tokens), unusual_characters(tokens), github_only(body, tokens),
+                      unsafe(tokens), hidden_text(body, tokens))

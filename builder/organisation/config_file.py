@@ -23,8 +23,8 @@ ORG_SHAPE = Struct([
     ]), "Cơ quan", required=True),
     Field("site", Struct([Field("base_url", Text(), "Địa chỉ trang nội bộ", required=True)]),
           "Trang nội bộ", required=True),
-    Field("review_months", Int(), "Chu kỳ xem xét mặc định"),
-    Field("legal_update_months", Int(), "Thời hạn cập nhật tài liệu khi văn bản pháp luật thay đổi (tháng)"),
+    Field("review_months", Int(1, 120), "Chu kỳ xem xét mặc định"),
+    Field("legal_update_months", Int(1, 120), "Thời hạn cập nhật tài liệu khi văn bản pháp luật thay đổi (tháng)"),
     Field("codes", Struct([Field(k, Text(), v) for k, v in KINDS.items()]), "Mẫu mã hiệu", required=True),
     Field("positions", ListOf(_NAMED), "Chức danh", required=True),
     Field("signoff_roles", Struct([

@@ -44,9 +44,9 @@ class CodePattern:
         for m in _PLACEHOLDER.finditer(self.template):
             out += re.escape(self.template[pos:m.start()])
             if m.group(1):
-                out += rf"(?P<n>\d{{{m.group(2) or 1},}})"
+                out += rf"(?P<n>[0-9]{{{m.group(2) or 1},}})"      # ASCII: '０２' is not 02
             elif m.group(3):
-                out += r"\d{4}"
+                out += r"[0-9]{4}"
             else:
                 out += re.escape(unit) if unit else r"[A-ZĐ0-9]+"
             pos = m.end()

@@ -1,8 +1,10 @@
 """Document codes: pattern per kind, uniqueness, and the folder a kind lives in."""
 from __future__ import annotations
 
+from builder.addresses import page_url
 from builder.documents.schema import KINDS
-from builder.findings.rule_texts import CODE_PATTERN, CODE_UNIQUE, KIND_FOLDER
+from builder.findings.rule_texts import (CODE_PATTERN, CODE_UNIQUE,
+                                         KIND_FOLDER, PAGE_COLLISION)
 from builder.rules.registry import catalog_rule, document_rule, problem
 
 
@@ -15,6 +17,22 @@ def code_matches_pattern(doc, catalog):
     example = pattern.make(1, doc.year or catalog.today.year, doc.unit or "VP")
     yield problem(doc.path, doc.line("code"), code=doc.code, pattern=pattern.template,
                   kind=KINDS[doc.kind], example=example)
+
+
+@catalog_rule(PAGE_COLLISION)
+def one_page_per_document(catalog):
+    """Different codes that fold to one page URL (case, diacritics, look-alikes) would overwrite
+    each other's page and print files: each is reported, naming the other file."""
+    by_url: dict[str, list] = {}
+    for doc in catalog.documents:
+        if doc.code:
+            by_url.setdefault(page_url(doc), []).append(doc)
+    for url, docs in by_url.items():
+        if len({d.code for d in docs}) < 2:
+            continue
+        for doc in docs:
+            other = next(d for d in docs if d.code != doc.code)
+            yield problem(doc.path, doc.line("code"), code=doc.code, url=url, other_code=other.code, other=other.path)
 
 
 @catalog_rule(CODE_UNIQUE)

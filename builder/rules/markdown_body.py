@@ -11,7 +11,7 @@ from builder.pdf.fonts import font_setup, unprintable
 from builder.rules.registry import document_rule, problem
 
 
-def _constructs(doc, catalog):
+def constructs(doc, catalog):
     """One parse per document for the three rules."""
     return catalog.memo(f"constructs:{doc.path}", lambda: analyse(doc.body))
 
@@ -19,14 +19,14 @@ def _constructs(doc, catalog):
 @document_rule(HIDDEN_TAG)
 def no_hidden_tags(doc, catalog):
     """Text in angle brackets that parses as an unknown HTML tag is hidden everywhere."""
-    for hidden in _constructs(doc, catalog).hidden:
+    for hidden in constructs(doc, catalog).hidden:
         yield problem(doc.path, doc.body_line + hidden.line, tag=hidden.tag[:60])
 
 
 @document_rule(LINK_TARGET)
 def links_lead_somewhere(doc, catalog):
     """A link has a target; a link to '#x' names a heading of the document."""
-    for link in _constructs(doc, catalog).links:
+    for link in constructs(doc, catalog).links:
         if link.anchor is None:
             yield problem(doc.path, doc.body_line + link.line, text=link.text)
         else:
@@ -36,20 +36,20 @@ def links_lead_somewhere(doc, catalog):
 @document_rule(GITHUB_ONLY)
 def no_github_only_syntax(doc, catalog):
     """Footnotes, alerts, math and diagrams look one way in the preview and another on the site."""
-    for line, what in _constructs(doc, catalog).github:
+    for line, what in constructs(doc, catalog).github:
         yield problem(doc.path, doc.body_line + line, None if what == "footnote" else what)
 
 
 def _all_unusual(catalog) -> set[str]:
     """The uncommon characters of every document: probed in one print run for all of them."""
     return catalog.memo("unusual-characters", lambda: {
-        ch for d in catalog.documents for ch in _constructs(d, catalog).characters})
+        ch for d in catalog.documents for ch in constructs(d, catalog).characters})
 
 
 @document_rule(PRINT_GLYPH)
 def printable_characters(doc, catalog):
     """Every character of the body is in a print font (checked only for uncommon characters)."""
-    unusual = _constructs(doc, catalog).characters
+    unusual = constructs(doc, catalog).characters
     if not unusual:
         return
     missing = unprintable(Path(catalog.root), frozenset(_all_unusual(catalog)))

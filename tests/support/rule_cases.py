@@ -1,10 +1,13 @@
 """Rules whose failing cases live outside tests/integration/test_bad_documents.py (they need git
-history, the print build or the build cache), by the test module that holds them. A test checks
+history, the print build, the build cache, or belong to the hostile-input corpus), by the test
+module that holds them. A test checks
 that each module named here does exercise each rule it is credited with."""
 
 RULES_TESTED_ELSEWHERE = {
     "integration/test_legal_changes.py": ['internal-audit-overdue', 'legal-update-due', 'legal-update-overdue', 'management-review-overdue', 'scope-changed'],
     "integration/test_parse_cache.py": ['cache-committed'],
+    "integration/test_hostile_input.py": ['file-directory', 'file-extension', 'file-symlink', 'file-too-large',
+                                          'hidden-text', 'page-collision', 'yaml-limit'],
     "integration/test_pdf.py": ['pdf-render'],
     "integration/test_revisions.py": ['approval-fingerprint', 'approval-unsigned', 'attachment-changed-without-revision', 'content-changed-without-revision', 'document-deleted', 'history-shallow', 'review-fingerprint', 'revision-approval', 'revision-effective-date', 'revision-sequence', 'status-back-to-draft', 'withdrawn-code-reused'],
 }

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from builder.documents.html_safety import sanitize_html
-from builder.rules.safe_html import unsafe_parts
+from builder.markup.constructs import analyse
 
 ATTACKS = [
     '<p>a</p><script>alert(1)</script><p>b</p>',
@@ -57,9 +57,25 @@ def test_text_and_safe_markup_are_kept_when_a_page_is_cleaned():
     assert clean == '<p title="a &quot;b&quot;">Tôi &lt;3 <em>ISO</em></p><img src="a.png" alt="ảnh"><br>'
 
 
+def unsafe_parts(body: str) -> list[str]:
+    return [what for _, what in analyse(body).unsafe]
+
+
 def test_rule_names_what_it_found():
     assert unsafe_parts('<img src=x onerror="alert(1)">') == ["thuộc tính sự kiện onerror="]
     assert unsafe_parts("<script>alert(1)</script>") == ["thẻ <script>"]
     assert unsafe_parts("[x](javascript:alert(1))") == ["liên kết javascript:"]
     assert unsafe_parts("Dùng thẻ `<script>` là sai") == []
     assert unsafe_parts("Bảng | có | ô |") == []
+
+
+@pytest.mark.parametrize("spelling", [
+    "[x](JaVaScRiPt:alert(1))", "[x](java&#x09;script:alert(1))", "[x](jav&#97;script:alert(1))",
+    "[x](&#106;avascript:alert(1))", '<a href="jav&#x61;script:alert(1)">x</a>', '<a href="java\tscript:alert(1)">x</a>',
+    '<a href=" javascript:alert(1)">x</a>', '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "[x]: javascript:alert(1)\n\n[x]",
+    '<img src="x" OnError="alert(1)">', "<ScRiPt>alert(1)</ScRiPt>", '<iframe srcdoc="&lt;script&gt;"></iframe>',
+    '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
+])
+def test_obfuscated_script_in_any_spelling(spelling):
+    assert unsafe_parts(f"Đoạn văn.\n\n{spelling}\n"), spelling
