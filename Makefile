@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints a red MkDocs 2 banner on every build unless this is set.
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site test setup check clean bench fidelity
+.PHONY: site test setup check clean bench fidelity bench-hostile
 
 N ?= 1000
 COMMITS ?= 10
@@ -42,3 +42,7 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 # `qms fidelity` on the sample, the spec examples and 91 real documents; writes docs/fidelity.md.
 fidelity: $(STAMP)
 	$(BIN)/python bench/fidelity.py
+
+# `qms check` on pathological documents of 10 KB, 100 KB and 1 MB; writes a section of docs/benchmarks.md.
+bench-hostile: $(STAMP)
+	$(BIN)/python bench/pathological.py

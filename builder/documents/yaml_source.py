@@ -78,6 +78,8 @@ def parse(text: str, first_line: int = 1) -> Located | YamlProblem:
         opened = exc.context_mark and any(what in (exc.context or "") for what in _OPENED_AT)
         mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
         at = mark.line if mark else 0
+        if "nesting depth" in (exc.problem or ""):          # libyaml's own bound
+            return YamlProblem(YAML_LIMIT, first_line + at, variant="depth")
         quote = None if opened else _open_quote_line(text, at)
         line = first_line + (quote if quote is not None else at)
         return YamlProblem(YAML_SYNTAX, line, vietnamese(exc.problem or str(exc), exc.context or ""))

@@ -47,11 +47,40 @@ local function links(ids)
   }
 end
 
+-- Images written inline as data: URIs (an <svg> in the HTML, a pasted picture): pandoc's typst
+-- writer emits image.decode, which typst no longer has. They go to typst as bytes instead.
+local B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+local function unbase64(data)
+  data = data:gsub("[^" .. B64 .. "=]", "")
+  return (data:gsub(".", function(x)
+    if x == "=" then return "" end
+    local r, f = "", (B64:find(x, 1, true) - 1)
+    for i = 6, 1, -1 do r = r .. (f % 2 ^ i - f % 2 ^ (i - 1) > 0 and "1" or "0") end
+    return r
+  end):gsub("%d%d%d?%d?%d?%d?%d?%d?", function(x)
+    if #x ~= 8 then return "" end
+    local c = 0
+    for i = 1, 8 do c = c + (x:sub(i, i) == "1" and 2 ^ (8 - i) or 0) end
+    return string.char(c)
+  end))
+end
+
+local function data_image(el)
+  local mime, encoding, payload = el.src:match("^data:([%w%+%-%.]+/[%w%+%-%.]+)[^,]-(;?[%w]*),(.*)$")
+  if not mime then return nil end
+  local raw = encoding == ";base64" and unbase64(payload) or payload
+  local codes = {}
+  for i = 1, #raw do codes[#codes + 1] = tostring(raw:byte(i)) end
+  local format = mime:match("svg") and "svg" or (mime:match("png") and "png" or (mime:match("jpe?g") and "jpg" or "gif"))
+  return pandoc.RawInline("typst", "#box(image(bytes((" .. table.concat(codes, ",") .. ",)), format: \"" .. format .. "\"))")
+end
+
 local function filters(job, stats)
   local prefix = job.dir ~= "" and (job.dir .. "/") or ""
   return {
     Str = job.to == "typst" and literal or nil,
     Image = function(el)
+      if job.to == "typst" and el.src:match("^data:") then return data_image(el) end
       -- Paths in a document are relative to its file; typst and docx resolve from the repository root.
       if not el.src:match("^%a[%w+.-]*:") and not el.src:match("^/") then
         el.src = (job.to == "typst" and "/" or "") .. prefix .. el.src

@@ -25,7 +25,7 @@ from builder.pdf.source import (MAIN, body_dir, document_data, docx_html,
                                 print_html, qr_svg)
 from builder.storage.atomic import atomic_write_bytes
 
-RENDERER = "7"        # bump when the code (not the template) changes what a master looks like
+RENDERER = "8"        # bump when the code (not the template) changes what a master looks like
 
 
 @dataclass

@@ -90,7 +90,7 @@ def mkdocs_nav(items: list[NavItem]) -> list:
     a document titled '<tên đơn vị>' would otherwise lose its words, or run a script."""
     out = []
     for item in items:
-        title = html.escape(item.title, quote=False)
+        title = html.escape(item.title)        # quotes too: Material puts titles in attributes
         if item.children:
             out.append({title: ([item.page] if item.page else []) + mkdocs_nav(item.children)})
         else:
@@ -100,7 +100,7 @@ def mkdocs_nav(items: list[NavItem]) -> list:
 
 def site_name(name: str) -> str:
     """The site name as Material writes it (HTML, in the header and the browser title)."""
-    return html.escape(name, quote=False)
+    return html.escape(name)                 # quotes too: it is written in title= and aria-label=
 
 
 def nav_items(entries: list) -> list[NavItem]:

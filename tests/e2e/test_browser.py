@@ -79,6 +79,18 @@ def injected_site(tmp_path_factory):
         yield server
 
 
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory):
+    """Every text field of every document holds script payloads (tests/support/payloads.py)."""
+    from support.payloads import payload_repo
+
+    repo = payload_repo(tmp_path_factory.mktemp("payloads") / "repo")
+    result = mkdocs_build(repo.root)
+    assert result.returncode == 0, result.stderr
+    with SiteServer(repo.root / "site") as server:
+        yield server
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser context per test; no request may leave 127.0.0.1."""
@@ -228,3 +240,25 @@ def test_built_site_loads_nothing_from_outside(sample_site):
                 offenders.append(str(path.relative_to(sample_site.root)))
     assert offenders == []
     assert "fonts.googleapis.com" not in (sample_site.root / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_script_payloads_in_every_field_never_run(page, payload_site, width):
+    """Nav, header, title, tables, charts, registers, search results: no dialog, no payload ran,
+    at desktop and phone widths."""
+    from support.payloads import MARK
+
+    page.set_viewport_size({"width": width, "height": 900})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in ("", "tai-lieu/qt-01/", "tai-lieu/kh-2026/", "tai-lieu/bm-01/", "danh-muc-tai-lieu/",
+                 "so-theo-doi/ke-hoach-nam/", "so-theo-doi/muc-tieu-chat-luong/", "don-vi/vp/", "loai/quy-trinh/"):
+        page.goto(payload_site.url + path)
+        page.mouse.move(200, 300)
+        page.mouse.move(400, 500)
+        assert page.evaluate(f"window.{MARK}") is None, path
+    page.set_viewport_size({"width": 1280, "height": 900})   # the search box, shown as on a desk
+    assert search(page, payload_site, "pwned")
+    page.wait_for_timeout(300)
+    assert page.evaluate(f"window.{MARK}") is None
+    assert dialogs == []
