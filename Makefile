@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/mkdocs build
+	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
 	$(BIN)/qms check

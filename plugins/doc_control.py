@@ -5,6 +5,7 @@
   the published site only when the build succeeded.
 - on_files: add the generated pages (documents, master list, registers, dashboards, home page)
   and the files document bodies link to (images, original Word forms: builder/assets.py).
+- on_serve: `mkdocs serve` watches the documents, the configuration and the registers.
 - on_page_content: remove anything that could run script from the page HTML.
 - on_post_build: write the PDFs (DOCX for forms) and manifest.json, then publish the staging
   folder; a document that cannot be rendered is a finding that aborts the build.
@@ -39,6 +40,7 @@ from builder.site.pages.home import HOME_PAGE, home_page
 from builder.storage.staging import discard_dir, publish_dir, staging_dir
 
 log = get_plugin_logger(__name__)
+WATCHED = ("procedures", "forms", "records", "site_config", "registers")
 
 
 class DocControlConfig(Config):
@@ -82,6 +84,15 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             config.site_dir = str(staging_dir(Path(config.site_dir)))
             discard_dir(Path(config.site_dir))
         return config
+
+    def on_serve(self, server, *, config, builder):
+        """`mkdocs serve` rebuilds when a document, a form, the configuration or a register
+        changes, not only the site's own pages."""
+        for folder in WATCHED:
+            path = self.catalog.root / folder
+            if path.exists():
+                server.watch(str(path))
+        return server
 
     def on_files(self, files: Files, *, config):
         for page in generated_pages(self.catalog):

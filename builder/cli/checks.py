@@ -15,6 +15,11 @@ from builder.revisions.git_source import GitSource
 from builder.rules.runner import run_checks
 
 
+NO_HISTORY = ("CẢNH BÁO: thư mục này không có lịch sử git (hoặc chưa có commit nào): các kiểm tra theo lịch sử "
+              "(sửa nội dung không ban hành lần mới, dấu vân tay so với bản đã phê duyệt, tài liệu bị xóa...) "
+              "không chạy. Dùng kho git để có đủ các kiểm tra.")
+
+
 @click.command()
 @root_option
 @today_option
@@ -27,8 +32,15 @@ def check(root, today, fmt, base_ref):
 
     Mặc định so sánh thư mục làm việc với commit HEAD; với --base REF so sánh với điểm rẽ nhánh
     của REF (như một pull request)."""
-    if base_ref and GitSource(root).available and GitSource(root).resolve(base_ref) is None:
+    git = GitSource(root)
+    history = git.available and git.resolve("HEAD") is not None
+    if base_ref and not history:
+        raise click.BadParameter("kho chưa có lịch sử git (chưa 'git init' hoặc chưa có commit nào) nên không so "
+                                 "sánh được với nhánh nào.", param_hint="--base")
+    if base_ref and git.resolve(base_ref) is None:
         raise click.BadParameter(f"không tìm thấy nhánh hoặc commit '{base_ref}'.", param_hint="--base")
+    if not history:
+        click.echo(NO_HISTORY, err=True)
     catalog = load_catalog(root, today, base_ref=base_ref or "HEAD", merge_base=bool(base_ref))
     findings = run_checks(catalog)
     if base_ref:

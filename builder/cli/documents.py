@@ -90,13 +90,14 @@ def impact(number, fmt, root, today):
 @click.command()
 @click.argument("unit")
 @click.option("--to", "successor", required=True, help="Mã đơn vị kế thừa.")
+@click.option("--force", is_flag=True, help="Chuyển cả khi đơn vị UNIT chưa giải thể.")
 @root_option
 @today_option
-def reassign(unit, successor, root, today):
+def reassign(unit, successor, force, root, today):
     """Chuyển tài liệu của đơn vị UNIT (đã giải thể, sáp nhập) cho đơn vị kế thừa."""
     catalog = load_catalog(root, today, base_ref=None, with_git=False)
     try:
-        moved, left = move_documents(catalog, unit, successor)
+        moved, left = move_documents(catalog, unit, successor, force)
     except ReassignError as exc:
         click.echo(f"LỖI: {exc}", err=True)
         sys.exit(1)

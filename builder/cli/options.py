@@ -21,8 +21,35 @@ def parse_day(value):
     return parsed
 
 
-root_option = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-                           show_default=True, help="Thư mục gốc của kho tài liệu.")
+# What marks the root of a document repository (like git looks for .git).
+ROOT_MARKERS = ("site_config/organisation.yml", "mkdocs.yml")
+
+
+def find_root(start: Path) -> Path | None:
+    """The repository holding `start`: the nearest folder, from `start` up, with the
+    organisation's configuration (or mkdocs.yml). None outside any repository."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if any((folder / marker).is_file() for marker in ROOT_MARKERS):
+            return folder
+    return None
+
+
+def _root(ctx, param, value):
+    """--root given: that folder must be a repository; not given: found from the current
+    folder up. Outside a repository every command is a usage error (exit 2)."""
+    found = find_root(Path(value) if value else Path.cwd())
+    if found is None:
+        where = value or Path.cwd()
+        raise click.UsageError(f"'{where}' không nằm trong kho tài liệu nào (không thấy "
+                               "site_config/organisation.yml hay mkdocs.yml ở thư mục này hay các thư mục cha). "
+                               "Chuyển vào thư mục kho tài liệu hoặc dùng --root.")
+    return found
+
+
+root_option = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+                           callback=_root, help="Thư mục gốc của kho tài liệu (mặc định: tìm từ thư mục "
+                                                "hiện tại lên, như git).")
 today_option = click.option("--today", envvar="QMS_TODAY", callback=lambda c, p, v: parse_day(v),
                             help="Ngày dùng để tính hạn (mặc định: hôm nay).")
 

@@ -24,11 +24,17 @@ class Moved:
     status: str
 
 
-def reassign(catalog: Catalog, unit: str, successor: str) -> tuple[list[Moved], list[Moved]]:
-    """Returns (moved documents, withdrawn documents left with the old unit for the record)."""
+def reassign(catalog: Catalog, unit: str, successor: str, force: bool = False) -> tuple[list[Moved], list[Moved]]:
+    """Returns (moved documents, withdrawn documents left with the old unit for the record). A
+    unit still in operation (no dissolution date reached) keeps its documents unless `force`."""
     units = catalog.organisation.units
     if unit not in units:
         raise ReassignError(f"Không có đơn vị mã '{unit}'.")
+    source = units[unit]
+    if not force and not (source.dissolved and source.dissolved <= catalog.today):
+        raise ReassignError(f"Đơn vị '{unit}' chưa giải thể (organisation.yml không ghi 'dissolved' đã đến "
+                            "ngày). Ghi ngày giải thể cho đơn vị này, hoặc chạy lại với --force nếu thật sự "
+                            "muốn chuyển tài liệu của một đơn vị đang hoạt động.")
     target = units.get(successor)
     if target is None:
         raise ReassignError(f"Không có đơn vị kế thừa mã '{successor}'.")

@@ -6,6 +6,14 @@ import tempfile
 from pathlib import Path
 
 
+def _file_mode() -> int:
+    """What a plain open() would give: 0666 less the process's umask (mkstemp gives 0600, which
+    left manifest.json and printed copies unreadable by the web server and colleagues)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename over `path`."""
     path = Path(path)
@@ -16,6 +24,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

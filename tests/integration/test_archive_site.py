@@ -13,8 +13,9 @@ def test_site_shows_history_superseded_issue_and_changes(tmp_path):
     new_issue(repo)
     repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
     commit_all(repo.root, "QT.01 ban hành lần 3")
-    result = mkdocs_build(repo.root)
+    result = mkdocs_build(repo.root, "--strict")     # as `make site`: a broken link aborts the build
     assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
     site = repo.root / "site" / "tai-lieu"
 
     page = (site / "qt-01" / "index.html").read_text(encoding="utf-8")
@@ -25,6 +26,7 @@ def test_site_shows_history_superseded_issue_and_changes(tmp_path):
     assert "HẾT HIỆU LỰC" in old and "Lần ban hành: <strong>02</strong>" in old
     assert "B2" not in old.split("Theo dõi sửa đổi")[0]
     assert 'href="../"' in old  # link to the current issue
+    assert 'href="../../bm-01/"' in old  # the form's page, from where the old issue lives
 
     current = (site / "qt-01" / "lan-03" / "index.html").read_text(encoding="utf-8")
     assert "bản hiện hành" in current

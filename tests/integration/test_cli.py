@@ -24,7 +24,7 @@ def test_help(command):
 def test_json_contract(repo):
     repo.edit("procedures/QT.01-kiem-soat-tai-lieu.md", "unit: VP\n", "unit: XX\n")
     result = repo.qms("check", "--format", "json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert result.exit_code == 1
     assert set(data) == {"findings"}
     assert set(data["findings"][0]) == {"rule", "severity", "path", "line", "message"}

@@ -14,7 +14,7 @@ needs_corpora = pytest.mark.skipif(not CORPORA.is_dir(), reason=f"corpora not fo
 
 def fidelity(repo, *extra):
     result = repo.qms("fidelity", "--format", "json", *extra)
-    return result.exit_code, json.loads(result.output)
+    return result.exit_code, json.loads(result.stdout)
 
 
 def built(repo):

@@ -26,7 +26,7 @@ def findings_at(repo, today, prefix=""):
 
     from builder.cli.main import main
     out = CliRunner().invoke(main, ["check", "--format", "json", "--root", str(repo.root), "--today", today])
-    return out.exit_code, [f for f in json.loads(out.output)["findings"] if f["rule"].startswith(prefix)]
+    return out.exit_code, [f for f in json.loads(out.stdout)["findings"] if f["rule"].startswith(prefix)]
 
 
 def add_replacement(repo, effective="2026-08-01"):
@@ -97,12 +97,12 @@ def test_impact_on_the_sample(tmp_path):
     assert bm23 and all("nội dung" in line for line in bm23)
     assert "QT.07" in prose.output and "phần khai báo (legal_basis)" in prose.output
     front = repo.qms("impact", "26/2014/TT-BKHCN", "--format", "json")
-    data = json.loads(front.output)
+    data = json.loads(front.stdout)
     cscl = [c for c in data["citing"] if c["code"] == "CSCL"]
     assert cscl and all(c["where"] == "phần khai báo (legal_basis)" for c in cscl)
     assert {c["code"] for c in data["citing"]} == {"CSCL", "KH.2026", "QT.01", "QT.02", "QT.03", "QT.04"}
     # a replacing decree lists the documents citing what it replaced
-    replaced = json.loads(repo.qms("impact", "118/2025/NĐ-CP", "--format", "json").output)
+    replaced = json.loads(repo.qms("impact", "118/2025/NĐ-CP", "--format", "json").stdout)
     assert replaced["relations"]["replaces"] == ["61/2018/NĐ-CP", "107/2021/NĐ-CP"]
     assert repo.qms("impact", "5/2020/NĐ-CP").exit_code == 2
 
@@ -155,6 +155,15 @@ def test_reassign_moves_documents_of_a_dissolved_unit(law_repo):
     assert law_repo.read(Q) == before.replace("unit: CCTĐC\n", "unit: TĐC\n")
     assert findings_at(law_repo, TODAY) == (0, [])
     assert law_repo.qms("reassign", "VP", "--to", "CCTĐC").exit_code == 1
+
+
+def test_reassign_from_a_unit_in_operation_needs_force(law_repo):
+    before = law_repo.read(Q)
+    refused = law_repo.qms("reassign", "VP", "--to", "TĐC")
+    assert refused.exit_code == 1 and "--force" in refused.output and "chưa giải thể" in refused.output
+    assert law_repo.read(Q) == before
+    forced = law_repo.qms("reassign", "VP", "--to", "TĐC", "--force")
+    assert forced.exit_code == 0 and law_repo.read(Q) == before.replace("unit: VP\n", "unit: TĐC\n")
 
 
 def test_home_page_shows_overdue_items_first(law_repo):

@@ -156,7 +156,7 @@ class Repo:
 
     def findings(self):
         result = self.qms("check", "--format", "json")
-        return result.exit_code, json.loads(result.output)["findings"]
+        return result.exit_code, json.loads(result.stdout)["findings"]
 
 
 def copy_sample(root: Path) -> "Repo":
