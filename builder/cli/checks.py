@@ -14,7 +14,6 @@ from builder.revisions.gate import gate_findings, review_summary
 from builder.revisions.git_source import GitSource
 from builder.rules.runner import run_checks
 
-
 NO_HISTORY = ("CẢNH BÁO: thư mục này không có lịch sử git (hoặc chưa có commit nào): các kiểm tra theo lịch sử "
               "(sửa nội dung không ban hành lần mới, dấu vân tay so với bản đã phê duyệt, tài liệu bị xóa...) "
               "không chạy. Dùng kho git để có đủ các kiểm tra.")

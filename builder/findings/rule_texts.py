@@ -276,6 +276,16 @@ REVISION_SEQUENCE = RuleText(E, "Lịch sử ban hành", "Lần ban hành giảm
     "Lần ban hành chỉ tăng từng bước một: 1, 2, 3...",
     "Lần ban hành {revision} không hợp lệ: bản trước (ở {base}) là lần {previous}, lần mới phải "
     "là {next}.")
+CHANGE_ROW_REWRITTEN = RuleText(E, "Lịch sử ban hành", "Sửa dòng cũ của bảng theo dõi sửa đổi",
+    "Các dòng của bảng 'changes' cho những lần ban hành đã có hiệu lực là lịch sử: không được sửa hay xóa.",
+    "Dòng lần ban hành {revision} của bảng theo dõi sửa đổi khác với bản ở {base} (trước đây: '{was}'). Khôi "
+    "phục dòng này như cũ; thay đổi mới ghi ở dòng của lần ban hành mới.",
+    variants={"removed": "Bảng theo dõi sửa đổi thiếu dòng lần ban hành {revision} đã có ở {base}. Khôi phục "
+                         "dòng này: lịch sử ban hành không được xóa."})
+SIGNOFF_BEFORE_PREVIOUS = RuleText(E, "Lịch sử ban hành", "Ngày ký lần mới trước lần phê duyệt trước",
+    "Lần ban hành mới được soạn thảo, xem xét và phê duyệt sau khi lần trước đã được phê duyệt.",
+    "Ngày ký '{role}' ({date}) không sau ngày phê duyệt lần ban hành {revision} ({previous}): có lẽ chép từ "
+    "lần trước. Ghi ngày ký thật của lần ban hành này.")
 STATUS_BACK_TO_DRAFT = RuleText(E, "Lịch sử ban hành", "Tài liệu có hiệu lực bị chuyển về dự thảo",
     "Một lần ban hành đã có hiệu lực không quay lại thành dự thảo: bản sửa đổi là một lần ban hành "
     "mới (revision tăng 1), lần đang có hiệu lực vẫn áp dụng đến khi lần mới được phê duyệt.",

@@ -7,6 +7,11 @@ task progress and measured objective results are records kept during the year.
 
 Normalised so that how a checkout stores the text does not matter: NFC, LF line ends, no
 trailing spaces, no leading or trailing blank lines.
+
+Two schemes, told apart by their prefix: 'sha256v2:' (what `qms approve` records) also covers the
+current issue's row of the change table (what this issue changed, in whose words); 'sha256:'
+approvals recorded before keep being checked with the content they covered. Past rows are
+protected against git history (rule change-row-rewritten).
 """
 from __future__ import annotations
 
@@ -19,7 +24,8 @@ from builder.documents.text import nfc
 CONTROLLED_KEYS = ("title", "kind", "legal_basis", "references", "forms", "records", "procedure",
                    "year", "targets", "tasks")
 RECORD_KEYS = {"tasks": ("status", "completed"), "targets": ("results",)}
-PREFIX = "sha256:"
+PREFIX = "sha256:"          # first scheme: body and controlled fields
+PREFIX_V2 = "sha256v2:"     # also the current issue's row of `changes`
 
 
 def _normalise(value):
@@ -52,9 +58,25 @@ def controlled_content(doc: Document) -> str:
     return json.dumps(fields, ensure_ascii=False, sort_keys=True) + "\n\n" + normalised_body(doc.body)
 
 
-def fingerprint(doc: Document) -> str:
-    """Computed once per parsed document: several rules and pages ask for it."""
-    if "fingerprint" not in doc.cache:
-        digest = hashlib.sha256(controlled_content(doc).encode("utf-8")).hexdigest()
-        doc.cache["fingerprint"] = PREFIX + digest[:16]
-    return doc.cache["fingerprint"]
+def current_change(doc: Document) -> dict:
+    """The row of `changes` for the document's own issue, as written."""
+    for row in doc.changes:
+        if row.revision == doc.revision:
+            return {"revision": row.revision, "date": str(row.date or ""), "section": nfc(row.section or "").strip(),
+                    "description": nfc(row.description or "").strip()}
+    return {}
+
+
+def scheme_of(recorded: str) -> str:
+    return PREFIX_V2 if recorded.startswith(PREFIX_V2) else PREFIX
+
+
+def fingerprint(doc: Document, scheme: str = PREFIX_V2) -> str:
+    """Computed once per parsed document and scheme: several rules and pages ask for it."""
+    key = f"fingerprint:{scheme}"
+    if key not in doc.cache:
+        content = controlled_content(doc)
+        if scheme == PREFIX_V2:
+            content = json.dumps(current_change(doc), ensure_ascii=False, sort_keys=True) + "\n" + content
+        doc.cache[key] = scheme + hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+    return doc.cache[key]

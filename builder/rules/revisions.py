@@ -5,14 +5,16 @@ from builder.documents.dates import vn_date
 from builder.findings.rule_texts import (APPROVAL_FINGERPRINT,
                                          APPROVAL_UNSIGNED,
                                          ATTACHMENT_CHANGED_WITHOUT_REVISION,
+                                         CHANGE_ROW_REWRITTEN,
                                          CONTENT_CHANGED_WITHOUT_REVISION,
                                          DOCUMENT_DELETED, HISTORY_SHALLOW,
                                          REVIEW_FINGERPRINT, REVISION_APPROVAL,
                                          REVISION_EFFECTIVE_DATE,
                                          REVISION_SEQUENCE,
+                                         SIGNOFF_BEFORE_PREVIOUS,
                                          STATUS_BACK_TO_DRAFT,
                                          WITHDRAWN_CODE_REUSED)
-from builder.revisions.fingerprint import fingerprint
+from builder.revisions.fingerprint import fingerprint, scheme_of
 from builder.rules.registry import catalog_rule, document_rule, problem
 
 
@@ -59,6 +61,46 @@ def effective_issue_stays_in_force(doc, catalog):
         return
     yield problem(doc.path, doc.line("status"), code=doc.code, revision=doc.revision,
                   next=(doc.revision or 0) + 1, base=_short(catalog))
+
+
+@document_rule(CHANGE_ROW_REWRITTEN)
+def issued_change_rows_stay(doc, catalog):
+    """Rows of the change table for issues already in force are history: never rewritten or
+    removed (the current issue's own row is covered by its approval fingerprint)."""
+    base = _base_of(doc, catalog)
+    if base is None or not base.in_force or not base.revision or not doc.revision:
+        return
+    last_issued = base.revision if doc.revision > base.revision else base.revision - 1
+    now = {row.revision: (index, row) for index, row in enumerate(doc.changes)}
+    for old in base.changes:
+        if old.revision is None or old.revision > last_issued:
+            continue
+        index, row = now.get(old.revision, (None, None))
+        if row is None:
+            yield problem(doc.path, doc.line("changes"), "removed", revision=old.revision, base=_short(catalog))
+        elif (row.date, _text(row.section), _text(row.description)) != (old.date, _text(old.section),
+                                                                         _text(old.description)):
+            yield problem(doc.path, doc.line("changes", index), revision=old.revision, base=_short(catalog),
+                          was=_text(old.description))
+
+
+def _text(value) -> str:
+    return " ".join(str(value or "").split())
+
+
+@document_rule(SIGNOFF_BEFORE_PREVIOUS)
+def new_issue_signed_after_previous(doc, catalog):
+    """A new issue is prepared, reviewed and approved after the previous issue's approval: an
+    older date was copied from the previous issue."""
+    base = _new_issue_of(doc, catalog)
+    previous = base.signoffs.get("approved") if base else None
+    if previous is None or previous.date is None:
+        return
+    for key in ("prepared", "reviewed", "approved"):
+        signoff = doc.signoffs.get(key)
+        if signoff and signoff.date and signoff.date <= previous.date:
+            yield problem(doc.path, doc.line(key), role=key, date=vn_date(signoff.date),
+                          previous=vn_date(previous.date), revision=base.revision)
 
 
 @document_rule(REVISION_SEQUENCE)
@@ -114,7 +156,7 @@ def _stale_signoff(doc, key: str, rule: str):
     signoff = doc.signoffs.get(key)
     if doc.status != "effective" or signoff is None or not signoff.fingerprint:
         return
-    actual = fingerprint(doc)
+    actual = fingerprint(doc, scheme_of(signoff.fingerprint))
     if signoff.fingerprint != actual:
         yield problem(doc.path, doc.line(key, "fingerprint"), recorded=signoff.fingerprint,
                       actual=actual, code=doc.code)

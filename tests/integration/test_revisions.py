@@ -92,6 +92,46 @@ def test_committed_change_checked_against_its_parent(git_repo):
     assert git_repo.qms("check", "--base", "HEAD~2").exit_code == 0
 
 
+def line_of(repo, text: str) -> int:
+    return next(n for n, line in enumerate(repo.read(Q).split("\n"), 1) if text in line)
+
+
+def test_rewriting_a_past_change_row_is_an_error(git_repo):
+    """The change table is history: the row of issue 1 may not be rewritten, in this issue or
+    in a new one, nor removed."""
+    git_repo.edit(Q, "    description: Ban hành lần đầu", "    description: Ban hành lần đầu (sửa lại)")
+    code, findings = git_repo.findings()
+    [hit] = [f for f in findings if f["rule"] == "change-row-rewritten"]
+    assert code == 1 and hit["path"] == Q and hit["line"] == line_of(git_repo, "  - revision: 1")
+    assert "Ban hành lần đầu" in hit["message"]
+    new_issue(git_repo)
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    assert "change-row-rewritten" in rules_of(git_repo.findings()[1], Q)
+    git_repo.edit(Q, "    description: Ban hành lần đầu (sửa lại)", "    description: Ban hành lần đầu")
+    assert "change-row-rewritten" not in rules_of(git_repo.findings()[1], Q)
+
+
+def test_the_current_change_row_is_covered_by_the_approval(git_repo):
+    """Rewording what this issue changed, after approval and without a new issue, is caught."""
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-01-26")
+    commit_all(git_repo.root, "Phê duyệt lại với dấu vân tay mới")
+    git_repo.edit(Q, "    description: Cập nhật căn cứ pháp lý", "    description: Sửa toàn bộ quy trình")
+    rules = rules_of(git_repo.findings()[1], Q)
+    assert "content-changed-without-revision" in rules and "approval-fingerprint" in rules
+
+
+def test_new_issue_signed_before_the_previous_approval(git_repo):
+    new_issue(git_repo)
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    assert git_repo.findings() == (0, [])
+    # the controller kept the sign-off date of issue 2 (before issue 2 was even approved)
+    git_repo.edit(Q, "prepared: {by: ntkhanh, date: 2026-11-10}", "prepared: {by: ntkhanh, date: 2026-01-20}")
+    git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-11-19")
+    code, findings = git_repo.findings()
+    [hit] = [f for f in findings if f["rule"] == "signoff-before-previous"]
+    assert code == 1 and hit["line"] == line_of(git_repo, "prepared:")
+
+
 def test_effective_issue_never_goes_back_to_draft(git_repo):
     """An import (or a revert) that turns the issue in force into a draft is an error, at the
     status line; a new issue in draft is the right way to revise."""
@@ -114,7 +154,7 @@ def test_revision_never_jumps_or_decreases(git_repo):
 
 def test_new_issue_must_take_effect_later(git_repo):
     new_issue(git_repo, effective="2026-01-30")
-    git_repo.edit(Q, "prepared: {by: ntkhanh, date: 2026-01-12}", "prepared: {by: ntkhanh, date: 2026-01-10}")
+    git_repo.edit(Q, "prepared: {by: ntkhanh, date: 2026-11-10}", "prepared: {by: ntkhanh, date: 2026-01-10}")
     git_repo.qms("approve", "QT.01", "--by", "ltminh", "--date", "2026-01-27")
     findings = git_repo.findings()[1]
     assert [f for f in findings if f["rule"] == "revision-effective-date" and f["line"] == 8]
@@ -224,7 +264,7 @@ def test_approve_keeps_every_other_byte(git_repo):
     changed = [i for i, (a, b) in enumerate(zip(before_lines, after_lines)) if a != b]
     assert len(before_lines) == len(after_lines) and len(changed) == 1
     assert after_lines[changed[0]].startswith(b"approved: {by: nvhai, date: 2026-01-27, decision: \"16/Q")
-    assert b"fingerprint: \"sha256:" in after_lines[changed[0]]
+    assert b"fingerprint: \"sha256v2:" in after_lines[changed[0]]
     # inserting a missing sign-off also touches nothing else
     text = raw_after.decode("utf-8")
     git_repo.write(Q, text.replace(after_lines[changed[0]].decode("utf-8") + "\r\n", ""))

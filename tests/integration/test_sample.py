@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
-from support.repos import REPO, TODAY, copy_sample
 from support.gitutil import init
-from support.repos import mkdocs_build
+from support.repos import REPO, TODAY, copy_sample, mkdocs_build
 
 from builder.catalog import load_catalog
 from builder.documents.dates import parse_date
@@ -69,6 +69,9 @@ def test_revision_workflow_on_the_committed_sample(tmp_path):
     text = repo.read(path)
     text = text.replace(f"revision: {old_rev}\n", f"revision: {old_rev + 1}\n", 1)
     text = text.replace(f"effective: {old_eff}\n", "effective: 2026-11-20\n", 1)
+    # README step 4: the new issue's own sign-off dates
+    text = re.sub(r"^(prepared: \{by: \w+, date: )[^}]+\}", r"\g<1>2026-11-10}", text, count=1, flags=re.M)
+    text = re.sub(r"^(reviewed: \{by: \w+, date: )[^}]+\}", r"\g<1>2026-11-12}", text, count=1, flags=re.M)
     marker = "\n---\n"
     head, _, body = text[4:].partition(marker)
     head += (f"\n  - revision: {old_rev + 1}\n    date: 2026-11-20\n    section: Mục 5\n"

@@ -212,6 +212,8 @@ def new_issue(repo: Repo, effective: str = "2026-11-20") -> None:
     """What a document controller does for issue 3 of QT.01 (everything but approving)."""
     repo.edit(Q, "revision: 2", "revision: 3")
     repo.edit(Q, "effective: 2026-02-02", f"effective: {effective}")
+    repo.edit(Q, "prepared: {by: ntkhanh, date: 2026-01-12}", "prepared: {by: ntkhanh, date: 2026-11-10}")
+    repo.edit(Q, "reviewed: {by: phthu, date: 19/01/2026}", "reviewed: {by: phthu, date: 2026-11-12}")
     repo.edit(Q, "    description: Cập nhật căn cứ pháp lý\n",
               "    description: Cập nhật căn cứ pháp lý\n"
               f"  - revision: 3\n    date: {effective}\n    section: Mục 5\n    description: Thêm bước B2\n")
