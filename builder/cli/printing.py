@@ -18,8 +18,8 @@ from builder.findings.finding import Severity, has_errors
 from builder.findings.report import FORMATS
 from builder.findings.rule_texts import CACHE_COMMITTED
 from builder.pdf.build import render
-from builder.pdf.copies import (CopyError, default_person, issue_copies,
-                                outstanding, record_returns)
+from builder.pdf.copies import (CopyError, issue_copies, outstanding,
+                                record_returns)
 from builder.pdf.paths import PRINT_DIR, has_docx, has_pdf, issue_stem
 from builder.pdf.variants import site_variant
 from builder.rules.runner import run_checks
@@ -91,9 +91,10 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _person(catalog, person: str | None, option: str) -> str:
-    """A person id from organisation.yml; without --by, the login name of whoever runs qms."""
+    """A person id from organisation.yml: the register records who did it, never a login name."""
     if person is None:
-        return default_person()
+        raise click.UsageError(f"cần {option} <mã nhân sự>: sổ theo dõi phân phối ghi người thực hiện, theo mã "
+                               "trong site_config/organisation.yml.")
     if person not in catalog.organisation.people:
         raise click.BadParameter(f"không có nhân sự mã '{person}' trong site_config/organisation.yml.",
                                  param_hint=option)
@@ -104,7 +105,7 @@ def _person(catalog, person: str | None, option: str) -> str:
 @click.argument("code")
 @click.option("--to", "unit", required=True, help="Mã đơn vị nhận bản kiểm soát (xem site_config/organisation.yml).")
 @click.option("--copies", "count", type=click.IntRange(1, 500), default=1, show_default=True, help="Số bản cấp.")
-@click.option("--by", "person", help="Mã nhân sự của người cấp (mặc định: tên đăng nhập máy).")
+@click.option("--by", "person", required=False, help="Mã nhân sự của người cấp (bắt buộc; xem site_config/organisation.yml).")
 @click.option("--date", "when", callback=lambda c, p, v: parse_day(v), help="Ngày cấp (mặc định: hôm nay).")
 @output_option
 @root_option
@@ -139,7 +140,7 @@ def issue_copy(code, unit, count, person, when, output, root, today):
 @click.argument("code", required=False)
 @click.argument("numbers", nargs=-1, type=int)
 @click.option("--done", is_flag=True, help="Ghi nhận đã thu hồi các bản số NUMBERS.")
-@click.option("--by", "person", help="Mã nhân sự của người thu hồi (mặc định: tên đăng nhập máy).")
+@click.option("--by", "person", help="Mã nhân sự của người thu hồi (bắt buộc với --done).")
 @click.option("--date", "when", callback=lambda c, p, v: parse_day(v), help="Ngày thu hồi (mặc định: hôm nay).")
 @root_option
 @today_option

@@ -418,6 +418,22 @@ DISTRIBUTION_INVALID = RuleText(E, "Bản in và bản kiểm soát", "Sổ theo
     "ngày và người thu hồi.",
     "{detail} Sửa dòng này trong registers/distribution.csv (nên dùng lệnh 'qms issue-copy' và "
     "'qms recall' thay vì sửa tay).")
+_REGISTER_FIX = " Sửa dòng này trong registers/distribution.csv (nên dùng 'qms issue-copy' và 'qms recall')."
+DISTRIBUTION_CODE = RuleText(E, "Bản in và bản kiểm soát", "Sổ phân phối ghi tài liệu không có",
+    "Mỗi bản kiểm soát là bản của một tài liệu có thật, ở một lần ban hành đã có.",
+    "Không có tài liệu mã hiệu '{code}' (bản số {copy})." + _REGISTER_FIX,
+    variants={"revision": "Bản số {copy} của {code} ghi lần ban hành {revision:02d}, nhưng tài liệu mới ở lần "
+                          "ban hành {current:02d}." + _REGISTER_FIX})
+DISTRIBUTION_UNIT = RuleText(E, "Bản in và bản kiểm soát", "Sổ phân phối ghi đơn vị không có",
+    "Đơn vị nhận bản kiểm soát là một đơn vị trong site_config/organisation.yml.",
+    "Không có đơn vị mã '{unit}' trong site_config/organisation.yml (bản số {copy} của {code})." + _REGISTER_FIX)
+DISTRIBUTION_PERSON = RuleText(E, "Bản in và bản kiểm soát", "Sổ phân phối ghi người không có",
+    "Người cấp và người thu hồi là nhân sự trong site_config/organisation.yml (không phải tên đăng nhập máy).",
+    "'{person}' ({role}) không phải mã nhân sự trong site_config/organisation.yml (bản số {copy} của {code})."
+    + _REGISTER_FIX)
+DISTRIBUTION_DATES = RuleText(E, "Bản in và bản kiểm soát", "Sổ phân phối ghi ngày không thể có",
+    "Bản kiểm soát được cấp không sau hôm nay và được thu hồi sau khi cấp, không sau hôm nay.",
+    "Bản số {copy} của {code}: {what}." + _REGISTER_FIX)
 
 # --- Cấu hình --------------------------------------------------------------------------
 CONFIG_INVALID = RuleText(E, "Cấu hình", "Cấu hình tổ chức không hợp lệ",

@@ -6,7 +6,6 @@ Numbers are taken and recorded under the register's lock (see builder/distributi
 """
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,14 +35,6 @@ class CopyError(Exception):
 class Issued:
     copy: reg.Copy
     path: Path
-
-
-def default_person() -> str:
-    """Who runs the command, when --by is not given (the login name)."""
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
 
 
 def _document(catalog: Catalog, code: str) -> Document:
@@ -82,6 +73,8 @@ def issue_copies(catalog: Catalog, code: str, unit: str, count: int, by: str, wh
     """Stamp `count` copies for `unit`, write them to `out_dir` and record them in the register."""
     if count < 1:
         raise CopyError("Số bản (--copies) phải từ 1 trở lên.")
+    if when > catalog.today:
+        raise CopyError(f"Ngày cấp {when:%d/%m/%Y} sau hôm nay: chỉ ghi việc đã xảy ra.")
     doc = _document(catalog, code)
     unit_name = _unit_name(catalog, unit, when)
     master = master_pdf(doc, catalog)
@@ -131,11 +124,26 @@ def outstanding(catalog: Catalog, code: str | None = None) -> list[reg.Copy]:
 
 
 def record_returns(catalog: Catalog, code: str, numbers: list[int], by: str, when: date) -> list[reg.Copy]:
-    """Record the return of copies; unknown or already returned numbers are an error."""
-    if catalog.get(code) is None:
+    """Record the return of copies; unknown or already returned numbers are an error, and so
+    is a return that cannot have happened: before the copy was issued, in the future, or of a
+    copy of the issue still in force (unless the document is withdrawn)."""
+    doc = catalog.get(code)
+    if doc is None:
         raise CopyError(f"Không có tài liệu mã hiệu '{code}'.")
+    if when > catalog.today:
+        raise CopyError(f"Ngày thu hồi {when:%d/%m/%Y} sau hôm nay: chỉ ghi việc đã xảy ra.")
     try:
         with reg.locked(catalog.root) as (copies, save):
+            for c in copies:
+                if c.code != code or c.copy not in set(numbers) or not c.out:
+                    continue
+                if when < c.issued:
+                    raise CopyError(f"Bản số {c.copy} của {code} cấp ngày {c.issued:%d/%m/%Y}; ngày thu hồi "
+                                    f"{when:%d/%m/%Y} trước ngày cấp.")
+                if c.revision == doc.revision and doc.status != "withdrawn":
+                    raise CopyError(f"Bản số {c.copy} là bản của lần ban hành {c.revision:02d} đang có hiệu lực: "
+                                    "không thu hồi (chỉ thu hồi bản của lần ban hành cũ hoặc của tài liệu đã "
+                                    "hết hiệu lực).")
             updated, missing = reg.mark_recalled(copies, code, numbers, by, when)
             if missing:
                 raise CopyError(f"Không có bản số {', '.join(map(str, missing))} của {code} đang lưu hành "

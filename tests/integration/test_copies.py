@@ -7,8 +7,9 @@ import os
 import subprocess
 import sys
 
-from support.repos import TODAY
+import pytest
 from support.pdfutil import decode_qr, page_texts
+from support.repos import TODAY
 
 from builder.catalog import load_catalog
 from builder.distribution.register import REGISTER, load
@@ -49,20 +50,24 @@ def test_issue_copy_stamps_and_records(repo):
 
 
 def test_issue_copy_refuses_bad_requests(repo):
-    assert repo.qms("issue-copy", "QT.01", "--to", "PKT").exit_code == 2
+    assert repo.qms("issue-copy", "QT.01", "--to", "PKT", "--by", "ntkhanh").exit_code == 2
     assert repo.qms("issue-copy", "QT.01", "--to", "VP", "--by", "ai-do").exit_code == 2
     assert repo.qms("issue-copy", "QT.01").exit_code == 2
-    missing = repo.qms("issue-copy", "QT.99", "--to", "VP")
+    nobody = repo.qms("issue-copy", "QT.01", "--to", "VP")          # never the login name
+    assert nobody.exit_code == 2 and "--by" in nobody.output
+    future = repo.qms("issue-copy", "QT.01", "--to", "VP", "--by", "ntkhanh", "--date", "2026-12-31")
+    assert future.exit_code == 1 and "sau hôm nay" in future.output
+    missing = repo.qms("issue-copy", "QT.99", "--to", "VP", "--by", "ntkhanh")
     assert missing.exit_code == 1 and "QT.99" in missing.output
     repo.edit(Q, "status: effective", "status: draft")
-    draft = repo.qms("issue-copy", "QT.01", "--to", "VP")
+    draft = repo.qms("issue-copy", "QT.01", "--to", "VP", "--by", "ntkhanh")
     assert draft.exit_code == 1 and "đang áp dụng" in draft.output
     assert not (repo.root / REGISTER).exists()
 
 
 def test_issue_copy_refuses_a_document_with_errors(repo):
     repo.write(Q, repo.read(Q) + "\nSửa sau khi phê duyệt.\n")
-    result = repo.qms("issue-copy", "QT.01", "--to", "VP")
+    result = repo.qms("issue-copy", "QT.01", "--to", "VP", "--by", "ntkhanh")
     assert result.exit_code == 1 and "approval-fingerprint" in result.output
     assert not (repo.root / REGISTER).exists()
 
@@ -96,6 +101,11 @@ def test_recall_lists_old_issues_and_records_returns(repo):
     assert "QT.01 bản số 01: lần ban hành 02, Văn phòng Sở" in listed.output
     assert "Phòng Kế hoạch - Tài chính" in listed.output and "bản hiện hành là lần 03" in listed.output
 
+    early = repo.qms("recall", "QT.01", "--done", "1", "--by", "phthu", "--date", "2026-11-01")
+    assert early.exit_code == 1 and "trước ngày cấp" in early.output
+    later = repo.qms("recall", "QT.01", "--done", "1", "--by", "phthu", "--date", "2026-12-31")
+    assert later.exit_code == 1 and "sau hôm nay" in later.output
+    assert repo.qms("recall", "QT.01", "--done", "1").exit_code == 2         # who took it back?
     done = repo.qms("recall", "QT.01", "--done", "1", "3", "--by", "phthu")
     assert done.exit_code == 0, done.output
     rows = {r["copy"]: r for r in register_rows(repo)}
@@ -104,16 +114,18 @@ def test_recall_lists_old_issues_and_records_returns(repo):
     left = repo.qms("recall")
     assert "1 bản kiểm soát cần thu hồi" in left.output and "bản số 02" in left.output
 
-    assert repo.qms("recall", "QT.01", "--done", "1").exit_code == 1          # already back
-    assert repo.qms("recall", "QT.01", "--done", "9").exit_code == 1          # never issued
+    assert repo.qms("recall", "QT.01", "--done", "1", "--by", "phthu").exit_code == 1   # already back
+    assert repo.qms("recall", "QT.01", "--done", "9", "--by", "phthu").exit_code == 1   # never issued
     assert repo.qms("recall", "QT.01", "2").exit_code == 2                    # numbers need --done
     assert repo.qms("recall", "--done").exit_code == 2
 
 
 def test_document_page_shows_its_distribution_register(repo):
     assert repo.qms("issue-copy", "QT.01", "--to", "VP", "--copies", "2", "--by", "ntkhanh").exit_code == 0
-    assert repo.qms("recall", "QT.01", "--done", "1", "--by", "phthu").exit_code == 0
+    current = repo.qms("recall", "QT.01", "--done", "1", "--by", "phthu")      # issue 02 is in force
+    assert current.exit_code == 1 and "đang có hiệu lực" in current.output
     new_issue(repo)
+    assert repo.qms("recall", "QT.01", "--done", "1", "--by", "phthu").exit_code == 0
     catalog = load_catalog(repo.root, parse_date(TODAY), with_git=False)
     page = document_page(catalog.get("QT.01"), catalog).content
     assert "## Sổ theo dõi phân phối" in page
@@ -131,10 +143,11 @@ def test_register_survives_hand_edits_as_findings(repo):
                                       "QT.09,1,1,VP,2026-11-20,ntkhanh,,\n", encoding="utf-8")
     code, findings = repo.findings()
     lines = sorted(f["line"] for f in findings if f["rule"] == "distribution-invalid")
-    assert code == 1 and lines == [3, 4]
+    assert code == 1 and lines == [3]                                           # copy number 1 twice
+    assert [f["line"] for f in findings if f["rule"] == "distribution-code"] == [4]
     copies, problems = load(repo.root)
     assert len(copies) == 2 and problems[0].line == 3
-    result = repo.qms("issue-copy", "QT.01", "--to", "VP")
+    result = repo.qms("issue-copy", "QT.01", "--to", "VP", "--by", "ntkhanh")
     assert result.exit_code == 1 and "distribution" in result.output
 
 
@@ -146,3 +159,21 @@ def test_qms_pdf_writes_printouts(repo):
     assert {p.name for p in out.iterdir()} == {"QT.01-lan-02.pdf", "BM.01-lan-01.pdf", "BM.01-lan-01.docx"}
     assert "TÀI LIỆU KHÔNG KIỂM SOÁT KHI IN" in page_texts((out / "QT.01-lan-02.pdf").read_bytes())[0]
     assert repo.qms("pdf", "QT.77").exit_code == 2
+
+
+@pytest.mark.parametrize("row, rule", [
+    ("QT.09,1,1,VP,2026-11-20,ntkhanh,,", "distribution-code"),
+    ("QT.01,7,1,VP,2026-11-20,ntkhanh,,", "distribution-code"),
+    ("QT.01,2,1,PKT,2026-11-20,ntkhanh,,", "distribution-unit"),
+    ("QT.01,2,1,VP,2026-11-20,root,,", "distribution-person"),
+    ("QT.01,2,1,VP,2026-11-20,ntkhanh,2026-11-21,admin", "distribution-person"),
+    ("QT.01,2,1,VP,2026-11-20,ntkhanh,2026-11-10,phthu", "distribution-dates"),
+    ("QT.01,2,1,VP,2027-01-05,ntkhanh,,", "distribution-dates"),
+    ("QT.01,2,1,VP,2026-11-20,ntkhanh,2026-12-25,phthu", "distribution-dates"),
+])
+def test_register_only_holds_facts(repo, row, rule):
+    (repo.root / "registers").mkdir()
+    (repo.root / REGISTER).write_text("code,revision,copy,unit,issued,issued_by,recalled,recalled_by\n" + row + "\n",
+                                      encoding="utf-8")
+    code, findings = repo.findings()
+    assert code == 1 and [(f["rule"], f["line"]) for f in findings if f["path"] == REGISTER] == [(rule, 2)]
