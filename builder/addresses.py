@@ -48,6 +48,11 @@ def page_url_of(uri: str) -> str:
     return stem + "/"
 
 
+def superseded_pdf_path(code: str, revision: int) -> str:
+    """Site path of a superseded issue's PDF, beside its page: tai-lieu/qt-01/lan-02/QT.01-lan-02.pdf."""
+    return f"{issue_page_url(code, revision)}{code}-lan-{revision:02d}.pdf"
+
+
 def download_path(doc: Document, extension: str) -> str:
     """Site path of a document's file, e.g. tai-lieu/qt-01/QT.01.pdf."""
     return f"{DOCS_FOLDER}/{slug(doc.code)}/{doc.code}.{extension}"

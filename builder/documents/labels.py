@@ -43,6 +43,7 @@ HISTORY_COLUMNS = ("Lần ban hành", "Ngày hiệu lực", "Tóm tắt sửa đ
 CURRENT_ISSUE = "Bản hiện hành"
 VIEW_ISSUE = "Xem bản cũ"
 VIEW_CHANGES = "Xem thay đổi"
+SUPERSEDED_PDF = "Tải bản in của lần ban hành này (PDF, đóng dấu HẾT HIỆU LỰC)"
 SUPERSEDED_BANNER = "HẾT HIỆU LỰC"
 DIFF_LEGEND = ('Chú thích: <ins>chữ được thêm</ins>, <del>chữ bị bỏ</del>.')
 LAW_CHANGES = "Văn bản pháp luật thay đổi"

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
+from builder.addresses import superseded_pdf_path
 from builder.catalog import Catalog
 from builder.documents.model import Document
 from builder.pdf import master as masters_mod
@@ -100,20 +101,43 @@ def render_pdf(doc: Document, catalog: Catalog, variant: Variant) -> tuple[bytes
     return rendered[0].pdf, findings
 
 
+def superseded_issues(catalog: Catalog) -> list[tuple[Document, Variant, str]]:
+    """(old issue, its 'HẾT HIỆU LỰC' stamp dated the day the next issue took effect, site path)
+    for every issue a later one replaced, read from git history. The old issue is placed at the
+    current file's path, so that its images resolve as they did."""
+    out = []
+    for doc in catalog.documents:
+        if not doc.code or not doc.revision:
+            continue
+        issues = {rev: v.document for rev, v in catalog.history.issues(doc.code).items()}
+        if doc.in_force:
+            issues[doc.revision] = doc
+        for rev, old in sorted(issues.items()):
+            following = issues.get(rev + 1)
+            if rev >= doc.revision or following is None:
+                continue
+            variant = Variant.withdrawn(since=following.effective, replaced_by=rev + 1)
+            out.append((replace(old, path=doc.path), variant, superseded_pdf_path(doc.code, rev)))
+    return out
+
+
 def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None = None,
                      workers: int | None = None) -> list:
     """Write the PDF of every printed document (and the DOCX of every effective form) next to
-    its page in the built site; return findings for those that failed."""
+    its page in the built site, and the stamped PDF of every superseded issue next to that
+    issue's page; return findings for those that failed."""
     docs = [d for d in catalog.documents if has_pdf(d)]
     forms = [d for d in docs if has_docx(d)]
     originals = {d.code: original_word_file(d, catalog.root) for d in forms}
     converted = [d for d in forms if originals[d.code] is None]
-    rendered, docx_paths, findings = render([(d, site_variant(d)) for d in docs], catalog, progress,
-                                            workers, converted)
+    old = superseded_issues(catalog)
+    items = [(d, site_variant(d)) for d in docs] + [(d, v) for d, v, _ in old]
+    targets = [site_file(d, "pdf") for d in docs] + [path for _, _, path in old]
+    rendered, docx_paths, findings = render(items, catalog, progress, workers, converted)
     site_dir = Path(site_dir)
-    for item in rendered:
+    for item, target in zip(rendered, targets):
         if item.path is not None:
-            _copy(item.path, site_dir / site_file(item.doc, "pdf"))
+            _copy(item.path, site_dir / target)
     for doc in forms:
         source = originals[doc.code] or docx_paths.get(doc.code)
         if source is not None:

@@ -1,5 +1,6 @@
 """Superseded issues, issue history and the 'what changed' view, built from git by real mkdocs."""
 from support.gitutil import commit_all, init
+from support.pdfutil import all_text
 from support.repos import mkdocs_build, site_repo
 from support.repos import add_step, new_issue
 
@@ -27,6 +28,11 @@ def test_site_shows_history_superseded_issue_and_changes(tmp_path):
     assert "B2" not in old.split("Theo dõi sửa đổi")[0]
     assert 'href="../"' in old  # link to the current issue
     assert 'href="../../bm-01/"' in old  # the form's page, from where the old issue lives
+
+    # the superseded issue's printed copy, stamped with the day it ceased to apply, linked from its page
+    assert 'href="QT.01-lan-02.pdf"' in old
+    pdf = " ".join(all_text((site / "qt-01" / "lan-02" / "QT.01-lan-02.pdf").read_bytes()).split())
+    assert "HẾT HIỆU LỰC" in pdf and "20/11/2026" in pdf and "Lần ban hành: 02" in pdf.replace("Lần ban hành:02", "Lần ban hành: 02")
 
     current = (site / "qt-01" / "lan-03" / "index.html").read_text(encoding="utf-8")
     assert "bản hiện hành" in current

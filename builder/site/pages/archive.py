@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builder.addresses import DOCS_FOLDER, diff_page_uri, issue_page_uri
+from builder.addresses import (DOCS_FOLDER, diff_page_uri, issue_page_uri,
+                               superseded_pdf_path)
 from builder.catalog import Catalog
 from builder.documents import labels as L
 from builder.documents.dates import vn_date
@@ -13,6 +14,7 @@ from builder.documents.text import slug
 from builder.markup.literal import cell
 from builder.revisions.text_diff import diff_markdown
 from builder.site.body import body_section
+from builder.site.markdown import esc, href
 from builder.site.model import GeneratedPage
 from builder.site.pages.document import document_page
 from builder.site.pages.issue_history import _relative, issue_documents
@@ -30,8 +32,11 @@ def superseded_page(current: Document, old: Document, catalog: Catalog) -> Gener
               f"    Đây là lần ban hành {revision_label(old.revision)} (hiệu lực {vn_date(old.effective)}), "
               f"đã được thay thế. Bản hiện hành là lần ban hành {revision_label(current.revision)}: "
               f"[{cell(current.code)} {cell(current.title)}]({_relative(uri, f'{DOCS_FOLDER}/{slug(current.code)}.md')}).\n")
+    pdf = href(uri, superseded_pdf_path(current.code, old.revision))
+    download = (f'<p class="qms-print-files"><a href="{esc(pdf)}">{esc(L.SUPERSEDED_PDF)}</a></p>'
+                if old.status in ("effective", "withdrawn") else "")
     heading, _, rest = content.partition("\n\n")
-    return GeneratedPage(uri, f"{heading} (lần ban hành {revision_label(old.revision)})\n\n{banner}\n{rest}")
+    return GeneratedPage(uri, f"{heading} (lần ban hành {revision_label(old.revision)})\n\n{banner}\n{download}\n\n{rest}")
 
 
 def _field_changes(old: Document, new: Document) -> list[str]:
