@@ -11,7 +11,7 @@ import click
 from builder.catalog import load_catalog
 from builder.cli.options import parse_day, root_option, today_option
 from builder.documents.schema import KINDS
-from builder.documents.text import nfc
+from builder.documents.text import closest, nfc
 from builder.findings.finding import has_errors
 from builder.findings.report import FORMATS
 from builder.legal.impact import as_dict, as_text, impact_report
@@ -79,11 +79,19 @@ def approve(code, person, when, decision, review, root, today):
 def impact(number, fmt, root, today):
     """Văn bản pháp luật NUMBER và mọi tài liệu viện dẫn nó (hoặc văn bản nó thay thế, sửa đổi)."""
     number = nfc(number.strip())
+    catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    known = list(catalog.register.documents) + [
+        n for d in catalog.documents for n in d.legal_basis]
     parsed = parse_number(number)
+    if not isinstance(parsed, Citation) or number not in known:
+        meant = closest(number, known)
+        if meant and meant != number:
+            number, parsed = meant, parse_number(meant)
+            click.echo(f"Hiểu là '{meant}'.", err=True)
     if not isinstance(parsed, Citation):
         raise click.BadParameter(f"'{number}' không phải số ký hiệu hợp lệ "
                                  f"({parsed.why or parsed.abbr}).", param_hint="NUMBER")
-    report = impact_report(load_catalog(root, today, base_ref=None, with_git=False), number)
+    report = impact_report(catalog, number)
     click.echo(json.dumps(as_dict(report), ensure_ascii=False, indent=2) if fmt == "json" else as_text(report))
 
 

@@ -10,6 +10,7 @@ from rich.progress import Progress
 
 from builder.catalog import load_catalog
 from builder.cli.options import root_option, today_option
+from builder.documents.labels import did_you_mean
 from builder.documents.schema import KINDS
 from builder.importer.batch import Options
 from builder.importer.report import print_report
@@ -37,7 +38,8 @@ def import_(files, kind, unit, out, status, parent, root, today):
     cùng tệp sẽ ghi đè đúng tài liệu đã nhập. Thoát với mã 1 khi có tệp không nhập được."""
     catalog = load_catalog(root, today, base_ref=None, with_git=False)
     if unit and unit not in catalog.organisation.units:
-        raise click.BadParameter(f"không có đơn vị mã '{unit}' trong site_config/organisation.yml.",
+        raise click.BadParameter(f"không có đơn vị mã '{unit}' trong site_config/organisation.yml."
+                                 + did_you_mean(unit, catalog.organisation.units),
                                  param_hint="--unit")
     console = Console()
     if not console.is_terminal:   # a log or a pipe: wide enough for the summary table

@@ -14,6 +14,7 @@ from builder.catalog import load_catalog
 from builder.cli.options import fail as _fail
 from builder.cli.options import parse_day, root_option, today_option
 from builder.documents.dates import vn_date
+from builder.documents.labels import did_you_mean
 from builder.findings.finding import Severity, has_errors
 from builder.findings.report import FORMATS
 from builder.findings.rule_texts import CACHE_COMMITTED
@@ -57,7 +58,9 @@ def pdf_command(codes, output, root, today):
     _refuse_committed_cache(catalog)
     unknown = [c for c in codes if catalog.get(c) is None]
     if unknown:
-        raise click.BadParameter(f"không có tài liệu mã hiệu {', '.join(unknown)}.", param_hint="CODES")
+        raise click.BadParameter(f"không có tài liệu mã hiệu {', '.join(unknown)}."
+                                 + did_you_mean(unknown[0], [d.code for d in catalog.documents if d.code]),
+                                 param_hint="CODES")
     docs = [catalog.get(c) for c in codes] if codes else catalog.documents
     docs = [d for d in docs if has_pdf(d)]
     forms = [d for d in docs if has_docx(d)]
@@ -96,7 +99,8 @@ def _person(catalog, person: str | None, option: str) -> str:
         raise click.UsageError(f"cần {option} <mã nhân sự>: sổ theo dõi phân phối ghi người thực hiện, theo mã "
                                "trong site_config/organisation.yml.")
     if person not in catalog.organisation.people:
-        raise click.BadParameter(f"không có nhân sự mã '{person}' trong site_config/organisation.yml.",
+        raise click.BadParameter(f"không có nhân sự mã '{person}' trong site_config/organisation.yml."
+                                 + did_you_mean(person, catalog.organisation.people),
                                  param_hint=option)
     return person
 
@@ -115,7 +119,8 @@ def issue_copy(code, unit, count, person, when, output, root, today):
     ban hành hiện hành và ghi vào sổ theo dõi phân phối registers/distribution.csv."""
     catalog = load_catalog(root, today)
     if unit not in catalog.organisation.units:
-        raise click.BadParameter(f"không có đơn vị mã '{unit}' trong site_config/organisation.yml.",
+        raise click.BadParameter(f"không có đơn vị mã '{unit}' trong site_config/organisation.yml."
+                                 + did_you_mean(unit, catalog.organisation.units),
                                  param_hint="--to")
     by = _person(catalog, person, "--by")
     doc = catalog.get(code)

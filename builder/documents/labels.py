@@ -121,3 +121,11 @@ def revision_label(revision: int | None) -> str:
 
 def status_label(status: str) -> str:
     return STATUSES.get(status, status)
+
+
+def did_you_mean(value: str, candidates) -> str:
+    """' Có phải ý bạn là 'TĐC'?' after an unknown identifier, or nothing."""
+    from builder.documents.text import closest
+
+    found = closest(value, candidates)
+    return f" Có phải ý bạn là '{found}'?" if found and found != value else ""

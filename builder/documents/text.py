@@ -68,3 +68,18 @@ def slug(text: str) -> str:
     for ch in fold(text).lower():
         out.append(ch if ch.isascii() and ch.isalnum() else "-")
     return "-".join(filter(None, "".join(out).split("-")))
+
+
+def closest(value: str, candidates) -> str | None:
+    """The identifier the user most likely meant: the same letters once case and diacritics
+    are set aside ('tdc' → 'TĐC', 'qt.02' → 'QT.02', 'QD' → 'QĐ'), else the nearest spelling."""
+    import difflib  # rarely needed: only when an identifier is unknown
+
+    def key(text: str) -> str:
+        return fold(str(text)).casefold()
+
+    options = {key(c): c for c in candidates}
+    if key(value) in options:
+        return options[key(value)]
+    near = difflib.get_close_matches(key(value), list(options), n=1, cutoff=0.75)
+    return options[near[0]] if near else None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from builder.catalog import Catalog
 from builder.documents.front_matter_edit import FrontMatterError, set_key
+from builder.documents.labels import did_you_mean
 from builder.storage.atomic import atomic_write_bytes
 
 
@@ -29,7 +30,7 @@ def reassign(catalog: Catalog, unit: str, successor: str, force: bool = False) -
     unit still in operation (no dissolution date reached) keeps its documents unless `force`."""
     units = catalog.organisation.units
     if unit not in units:
-        raise ReassignError(f"Không có đơn vị mã '{unit}'.")
+        raise ReassignError(f"Không có đơn vị mã '{unit}'." + did_you_mean(unit, units))
     source = units[unit]
     if not force and not (source.dissolved and source.dissolved <= catalog.today):
         raise ReassignError(f"Đơn vị '{unit}' chưa giải thể (organisation.yml không ghi 'dissolved' đã đến "
@@ -37,7 +38,7 @@ def reassign(catalog: Catalog, unit: str, successor: str, force: bool = False) -
                             "muốn chuyển tài liệu của một đơn vị đang hoạt động.")
     target = units.get(successor)
     if target is None:
-        raise ReassignError(f"Không có đơn vị kế thừa mã '{successor}'.")
+        raise ReassignError(f"Không có đơn vị kế thừa mã '{successor}'." + did_you_mean(successor, units))
     if target.dissolved and target.dissolved <= catalog.today:
         raise ReassignError(f"Đơn vị '{successor}' cũng đã giải thể; chọn đơn vị đang hoạt động.")
     moved, left = [], []

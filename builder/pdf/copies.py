@@ -13,6 +13,7 @@ from pathlib import Path
 from builder.catalog import Catalog
 from builder.distribution import register as reg
 from builder.documents.dates import vn_date
+from builder.documents.labels import did_you_mean
 from builder.documents.model import Document
 from builder.pdf import master as masters_mod
 from builder.pdf.build import ORIENTATIONS
@@ -37,10 +38,14 @@ class Issued:
     path: Path
 
 
+def _codes(catalog: Catalog) -> list[str]:
+    return [d.code for d in catalog.documents if d.code]
+
+
 def _document(catalog: Catalog, code: str) -> Document:
     doc = catalog.get(code)
     if doc is None:
-        raise CopyError(f"Không có tài liệu mã hiệu '{code}'.")
+        raise CopyError(f"Không có tài liệu mã hiệu '{code}'." + did_you_mean(code, _codes(catalog)))
     if doc.status != "effective" or not doc.revision:
         raise CopyError(f"Tài liệu {code} không ở tình trạng đang áp dụng: chỉ cấp bản kiểm soát của "
                         "tài liệu đang áp dụng.")
@@ -51,7 +56,8 @@ def _unit_name(catalog: Catalog, unit: str, when: date) -> str:
     found = catalog.organisation.units.get(unit)
     if found is None:
         known = ", ".join(sorted(catalog.organisation.units))
-        raise CopyError(f"Không có đơn vị mã '{unit}' trong site_config/organisation.yml. Các mã đơn vị: {known}.")
+        raise CopyError(f"Không có đơn vị mã '{unit}' trong site_config/organisation.yml."
+                        f"{did_you_mean(unit, catalog.organisation.units)} Các mã đơn vị: {known}.")
     if found.dissolved and found.dissolved <= when:
         raise CopyError(f"Đơn vị '{unit}' ({found.name}) đã giải thể từ {vn_date(found.dissolved)}"
                         + (f"; cấp cho đơn vị kế thừa '{found.successor}'." if found.successor else "."))
@@ -116,7 +122,7 @@ def outstanding(catalog: Catalog, code: str | None = None) -> list[reg.Copy]:
         raise CopyError(f"Sổ theo dõi phân phối {reg.REGISTER} có lỗi: dòng {problems[0].line}: {problems[0].detail}")
     docs = [catalog.get(code)] if code else [d for d in catalog.documents if d.code]
     if code and docs[0] is None:
-        raise CopyError(f"Không có tài liệu mã hiệu '{code}'.")
+        raise CopyError(f"Không có tài liệu mã hiệu '{code}'." + did_you_mean(code, _codes(catalog)))
     out = []
     for doc in docs:
         out += reg.to_recall(copies, doc.code, doc.revision, doc.status == "withdrawn")
@@ -129,7 +135,7 @@ def record_returns(catalog: Catalog, code: str, numbers: list[int], by: str, whe
     copy of the issue still in force (unless the document is withdrawn)."""
     doc = catalog.get(code)
     if doc is None:
-        raise CopyError(f"Không có tài liệu mã hiệu '{code}'.")
+        raise CopyError(f"Không có tài liệu mã hiệu '{code}'." + did_you_mean(code, _codes(catalog)))
     if when > catalog.today:
         raise CopyError(f"Ngày thu hồi {when:%d/%m/%Y} sau hôm nay: chỉ ghi việc đã xảy ra.")
     try:

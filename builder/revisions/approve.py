@@ -11,6 +11,7 @@ from pathlib import Path
 
 from builder.catalog import Catalog
 from builder.documents.front_matter_edit import FrontMatterError, set_key
+from builder.documents.labels import did_you_mean
 from builder.revisions.fingerprint import fingerprint
 from builder.storage.atomic import atomic_write_bytes
 
@@ -56,7 +57,8 @@ def approve(catalog: Catalog, code: str, person_id: str, when: date, decision: s
     """Check who signs, then write the sign-off with the content fingerprint atomically."""
     doc = catalog.get(code)
     if doc is None:
-        raise ApprovalError(f"Không có tài liệu mã hiệu '{code}'.")
+        raise ApprovalError(f"Không có tài liệu mã hiệu '{code}'."
+                            + did_you_mean(code, [d.code for d in catalog.documents if d.code]))
     org = catalog.organisation
     person = org.people.get(person_id)
     if person is None:

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from builder.catalog import Catalog
+from builder.documents.labels import did_you_mean
 from builder.documents.schema import FORM_PARENT_KINDS, KINDS
 from builder.documents.text import slug
 from builder.storage.atomic import atomic_write_text
@@ -101,7 +102,8 @@ def create_draft(catalog: Catalog, kind: str, unit: str, title: str, parent: str
         raise NewDocumentError(f"Loại tài liệu '{kind}' không hợp lệ. Dùng: {', '.join(KINDS)}.")
     org = catalog.organisation
     if unit not in org.units:
-        raise NewDocumentError(f"Không có đơn vị mã '{unit}'. Các đơn vị: {', '.join(org.units)}.")
+        raise NewDocumentError(f"Không có đơn vị mã '{unit}'.{did_you_mean(unit, org.units)} Các đơn vị: "
+                               f"{', '.join(org.units) or '(chưa khai báo đơn vị nào trong organisation.yml)'}.")
     if org.units[unit].dissolved:
         raise NewDocumentError(f"Đơn vị '{unit}' đã giải thể; dùng đơn vị kế thừa "
                                f"'{org.units[unit].successor}'.")

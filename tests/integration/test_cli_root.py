@@ -56,3 +56,24 @@ def test_with_history_no_warning(repo, monkeypatch):
     init(repo.root)
     result = run(["check"], repo.root, monkeypatch)
     assert result.exit_code == 0 and "không có lịch sử git" not in result.stderr
+
+
+@pytest.mark.parametrize("args, meant", [
+    (["new", "procedure", "--unit", "vp", "--title", "X"], "'VP'"),
+    (["new", "procedure", "--unit", "TDC", "--title", "X"], "'TĐC'"),
+    (["approve", "qt.01", "--by", "ltminh"], "'QT.01'"),
+    (["issue-copy", "qt.01", "--to", "VP", "--by", "ntkhanh"], "'QT.01'"),
+    (["issue-copy", "QT.01", "--to", "vp", "--by", "ntkhanh"], "'VP'"),
+    (["issue-copy", "QT.01", "--to", "VP", "--by", "NTKHANH"], "'ntkhanh'"),
+    (["pdf", "bm.01"], "'BM.01'"),
+    (["reassign", "vp", "--to", "KHTC"], "'VP'"),
+])
+def test_unknown_identifiers_get_a_suggestion(repo, monkeypatch, args, meant):
+    result = run([*args, "--root", str(repo.root)], repo.root, monkeypatch)
+    assert result.exit_code in (1, 2), result.output
+    assert f"Có phải ý bạn là {meant}?" in " ".join(result.output.split())
+
+
+def test_impact_understands_a_number_typed_without_diacritics(repo, monkeypatch):
+    result = run(["impact", "19/2014/QD-TTg", "--root", str(repo.root)], repo.root, monkeypatch)
+    assert result.exit_code == 0 and "Hiểu là '19/2014/QĐ-TTg'" in result.output and "QT.01" in result.output
