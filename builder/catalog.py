@@ -1,7 +1,7 @@
 """The catalog: every document, the organisation and the legal register, loaded once."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +29,7 @@ class Catalog:
     base: Base | None = None
     activities: Activities = field(default_factory=Activities)
     committed_cache: list[str] = field(default_factory=list)   # .qms-cache files git tracks
+    pending: dict[str, Document] = field(default_factory=dict)  # published view: approved issues not yet in force
 
     def __post_init__(self):
         self.by_code: dict[str, Document] = {}
@@ -48,6 +49,33 @@ class Catalog:
 
     def of_kind(self, kind: str) -> list[Document]:
         return [d for d in self.documents if d.kind == kind]
+
+
+def is_pending(doc: Document, today: date) -> bool:
+    """Approved, but its effective date is still ahead: agencies approve a revision days or
+    weeks early so that copies can be printed and handed out before the day."""
+    return doc.status == "effective" and doc.effective is not None and doc.effective > today
+
+
+def published_view(catalog: Catalog) -> Catalog:
+    """The catalog as staff see it today. A pending issue does not replace the issue in force
+    (read from git history) until its effective date: the page, the PDF, the manifest and the
+    recall list follow the issue in force, and `pending` holds the coming issue for its notice
+    and preview. A first issue with nothing before it is shown as pending only. The checks
+    always run on the files themselves, never on this view."""
+    pending, documents = {}, []
+    for doc in catalog.documents:
+        if not doc.code or not is_pending(doc, catalog.today):
+            documents.append(doc)
+            continue
+        pending[doc.code] = doc
+        version = catalog.history.issues(doc.code).get(doc.revision - 1) if (doc.revision or 0) > 1 else None
+        previous = version.document if version is not None else None
+        documents.append(replace(previous, path=doc.path) if previous is not None else replace(doc, status="pending"))
+    if not pending:
+        return catalog
+    view = replace(catalog, documents=documents, pending=pending)
+    return view
 
 
 def load_catalog(root: Path, today: date | None = None, base_ref: str | None = "HEAD",

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from builder.addresses import page_uri
-from builder.catalog import load_catalog
+from builder.catalog import load_catalog, published_view
 from builder.documents.dates import parse_date
 from builder.documents.html_safety import sanitize_html
 from builder.findings.finding import Severity
@@ -70,6 +70,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if errors:
             raise PluginError(f"Không xuất bản: {len(errors)} lỗi trong tài liệu (xem các dòng LỖI ở trên). "
                               "Sửa các lỗi rồi dựng lại.")
+        # What staff see today: an approved issue whose day has not come waits (builder/catalog.py).
+        self.catalog = published_view(self.catalog)
         # Heading anchors keep the đ: '#dinh-nghia', not '#inh-nghia' (Markdown's default slug).
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
         if not config.use_directory_urls:  # builder/addresses.py: issue URLs are printed as QR codes

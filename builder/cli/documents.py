@@ -84,7 +84,7 @@ def impact(number, fmt, root, today):
         n for d in catalog.documents for n in d.legal_basis]
     parsed = parse_number(number)
     if not isinstance(parsed, Citation) or number not in known:
-        meant = closest(number, known)
+        meant = closest(number, known, near=False)   # only case and diacritics: never another document
         if meant and meant != number:
             number, parsed = meant, parse_number(meant)
             click.echo(f"Hiểu là '{meant}'.", err=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from builder.catalog import load_catalog
+from builder.catalog import load_catalog, published_view
 from builder.cli.options import fail as _fail
 from builder.cli.options import parse_day, root_option, today_option
 from builder.documents.dates import vn_date
@@ -54,7 +54,7 @@ def pdf_command(codes, output, root, today):
     Không ghi mã hiệu: mọi tài liệu đang áp dụng hoặc đã hết hiệu lực. Bản đã tạo trước đó và
     không đổi nội dung được lấy lại ngay, không dựng lại."""
 
-    catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    catalog = published_view(load_catalog(root, today, base_ref=None))   # as the site publishes it today
     _refuse_committed_cache(catalog)
     unknown = [c for c in codes if catalog.get(c) is None]
     if unknown:
@@ -156,7 +156,7 @@ def recall(code, numbers, done, person, when, root, today):
         raise click.UsageError("ghi số bản cần ghi nhận thu hồi sau --done, ví dụ: qms recall QT.01 --done 3 4")
     if done and (not code or not numbers):
         raise click.UsageError("ghi mã hiệu và số bản đã thu hồi, ví dụ: qms recall QT.01 --done 3 4")
-    catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    catalog = published_view(load_catalog(root, today, base_ref=None))   # old copies come back from the day
     try:
         if done:
             returned = record_returns(catalog, code, list(numbers), _person(catalog, person, "--by"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from builder.documents import labels as L
 from builder.documents.schema import STATUSES
+from builder.documents.text import closest
 
 CODE = "Mã hiệu"
 TITLE = "Tên tài liệu"
@@ -43,6 +44,11 @@ HISTORY_COLUMNS = ("Lần ban hành", "Ngày hiệu lực", "Tóm tắt sửa đ
 CURRENT_ISSUE = "Bản hiện hành"
 VIEW_ISSUE = "Xem bản cũ"
 VIEW_CHANGES = "Xem thay đổi"
+PENDING = "Sắp có hiệu lực"
+PENDING_NOTICE = ("Lần ban hành {revision} đã được phê duyệt và có hiệu lực từ **{date}**; đến ngày đó, lần ban "
+                  "hành đang áp dụng vẫn là bản dưới đây. [Xem trước lần ban hành {revision}]({link}).")
+PENDING_BANNER = ("Lần ban hành {revision} có hiệu lực từ {date}. Trước ngày đó, bản đang áp dụng là "
+                  "[lần ban hành hiện hành]({link}).")
 SUPERSEDED_PDF = "Tải bản in của lần ban hành này (PDF, đóng dấu HẾT HIỆU LỰC)"
 SUPERSEDED_BANNER = "HẾT HIỆU LỰC"
 DIFF_LEGEND = ('Chú thích: <ins>chữ được thêm</ins>, <del>chữ bị bỏ</del>.')
@@ -125,7 +131,5 @@ def status_label(status: str) -> str:
 
 def did_you_mean(value: str, candidates) -> str:
     """' Có phải ý bạn là 'TĐC'?' after an unknown identifier, or nothing."""
-    from builder.documents.text import closest
-
     found = closest(value, candidates)
     return f" Có phải ý bạn là '{found}'?" if found and found != value else ""

@@ -29,6 +29,7 @@ STATUSES = {
     "effective": "Đang áp dụng",
     "withdrawn": "Hết hiệu lực",
     "superseded": "Hết hiệu lực (đã thay thế)",
+    "pending": "Sắp có hiệu lực",
 }
 DOCUMENT_STATUSES = ("draft", "effective", "withdrawn")
 TASK_STATUSES = ("planned", "in_progress", "done", "cancelled")

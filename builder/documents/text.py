@@ -70,9 +70,10 @@ def slug(text: str) -> str:
     return "-".join(filter(None, "".join(out).split("-")))
 
 
-def closest(value: str, candidates) -> str | None:
+def closest(value: str, candidates, near: bool = True) -> str | None:
     """The identifier the user most likely meant: the same letters once case and diacritics
-    are set aside ('tdc' → 'TĐC', 'qt.02' → 'QT.02', 'QD' → 'QĐ'), else the nearest spelling."""
+    are set aside ('tdc' → 'TĐC', 'qt.02' → 'QT.02', 'QD' → 'QĐ'), else (with `near`) the nearest
+    spelling, which is only ever offered as a suggestion."""
     import difflib  # rarely needed: only when an identifier is unknown
 
     def key(text: str) -> str:
@@ -81,5 +82,7 @@ def closest(value: str, candidates) -> str | None:
     options = {key(c): c for c in candidates}
     if key(value) in options:
         return options[key(value)]
-    near = difflib.get_close_matches(key(value), list(options), n=1, cutoff=0.75)
-    return options[near[0]] if near else None
+    if not near:
+        return None
+    found = difflib.get_close_matches(key(value), list(options), n=1, cutoff=0.75)
+    return options[found[0]] if found else None

@@ -14,8 +14,12 @@ def test_workflows_are_valid_yaml_and_run_the_gate():
     steps = github["jobs"]["gate"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     assert any("make site" in str(s.get("run", "")) for s in github["jobs"]["publish"]["steps"])
+    # a daily build switches pending issues on their day (README: scheduled issues)
+    triggers = github.get("on", github.get(True))
+    assert triggers["schedule"] and "schedule" in github["jobs"]["publish"]["if"]
     gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gitlab["variables"]["GIT_DEPTH"] == "0"
+    assert {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in gitlab["pages"]["rules"]
     for command in ("qms check --base", "make site", "qms approve", "qms codeowners"):
         assert command in readme, command
 

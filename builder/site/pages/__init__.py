@@ -6,7 +6,8 @@ from builder.site.generator import not_searchable, wide
 from builder.site.model import GeneratedPage
 from builder.site.pages.archive import archive_pages
 from builder.site.pages.browse import browse_pages
-from builder.site.pages.document import current_issue_page, document_page
+from builder.site.pages.document import (current_issue_page, document_page,
+                                         pending_page)
 from builder.site.pages.law_changes import legal_changes_page
 from builder.site.pages.legal_register import legal_register_page
 from builder.site.pages.master_list import master_list_page
@@ -22,6 +23,8 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     # QR landing pages, superseded issues and change views repeat the current text: not searched.
     pages += [not_searchable(current_issue_page(d, catalog)) for d in catalog.documents if d.code and d.revision]
     pages += [not_searchable(p) for p in archive_pages(catalog)]
+    pages += [not_searchable(pending_page(d, catalog)) for d in catalog.pending.values()
+              if catalog.get(d.code) is not d and catalog.get(d.code).revision != d.revision]
     pages += [wide(master_list_page(catalog)), legal_changes_page(catalog), field_reference_page(), rules_page()]
     # Registers and lists are wide tables, not long texts: no table of contents beside them.
     registers = browse_pages(catalog) + [legal_register_page(catalog), review_page(catalog),

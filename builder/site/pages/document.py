@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from builder.addresses import issue_page_uri, page_uri
 from builder.catalog import Catalog
@@ -14,7 +15,7 @@ from builder.documents.text import slug
 from builder.markup.literal import cell
 from builder.site.body import body_section
 from builder.site.generator import unindexed_heading
-from builder.site.markdown import link, status_badge
+from builder.site.markdown import link, md_link, status_badge
 from builder.site.model import GeneratedPage
 from builder.site.pages.issue_history import history_section
 from builder.site.pages.print_files import distribution_section, print_section
@@ -95,12 +96,34 @@ def document_page(doc: Document, catalog: Catalog, uri: str | None = None) -> Ge
     """The page of a document; `uri` when it is published elsewhere (a former issue's page), so
     that its links are written from where it really is."""
     uri = uri or page_uri(doc)
-    history = history_section(doc, catalog, uri) if doc.status != "superseded" else ""
-    parts = [f"# {cell(doc.code)} {cell(doc.title)}", control_header(doc, catalog), print_section(doc, uri),
+    history = history_section(doc, catalog, uri) if doc.status not in ("superseded", "pending") else ""
+    parts = [f"# {cell(doc.code)} {cell(doc.title)}", pending_notice(doc, catalog, uri),
+             control_header(doc, catalog), print_section(doc, uri),
              *before_body(doc, catalog), body_section(doc, catalog, uri), records_table(doc, catalog),
              related_section(doc, catalog, uri), signoff_block(doc, catalog), change_table(doc),
              distribution_section(doc, catalog), history]
     return GeneratedPage(uri, "\n\n".join(p for p in parts if p) + "\n")
+
+
+def pending_notice(doc: Document, catalog: Catalog, uri: str) -> str:
+    """On the page of the issue in force: the approved issue coming next, and its day."""
+    coming = catalog.pending.get(doc.code)
+    if coming is None or coming is doc or coming.revision == doc.revision:
+        return ""
+    link = md_link(uri, issue_page_uri(doc.code, coming.revision))
+    text = L.PENDING_NOTICE.format(revision=revision_label(coming.revision), date=vn_date(coming.effective), link=link)
+    return f'!!! info "{L.PENDING}"\n\n    {text}'
+
+
+def pending_page(coming: Document, catalog: Catalog) -> GeneratedPage:
+    """The preview of an approved issue not yet in force, at the address its QR code will print."""
+    uri = issue_page_uri(coming.code, coming.revision)
+    content = document_page(replace(coming, status="pending"), catalog, uri).content
+    banner = (f'!!! warning "{L.PENDING}"\n\n    ' + L.PENDING_BANNER.format(
+        revision=revision_label(coming.revision), date=vn_date(coming.effective),
+        link=md_link(uri, page_uri(coming))) + "\n")
+    heading, _, rest = content.partition("\n\n")
+    return GeneratedPage(uri, f"{heading} (lần ban hành {revision_label(coming.revision)})\n\n{banner}\n{rest}")
 
 
 def current_issue_page(doc: Document, catalog: Catalog) -> GeneratedPage:

@@ -3,7 +3,7 @@ document controller) followed by what changes daily: the latest issued documents
 documents due for review, and the way into the registers and the documents by kind."""
 from __future__ import annotations
 
-from builder.addresses import page_uri
+from builder.addresses import issue_page_uri, page_uri
 from builder.catalog import Catalog
 from builder.documents import labels as L
 from builder.documents.dates import vn_date
@@ -34,6 +34,16 @@ def latest_section(catalog: Catalog) -> str:
     rows = [[vn_date(d.effective), f"[{cell(d.code)}]({md_link(HOME_PAGE, page_uri(d))})", cell(d.title),
              revision_label(d.revision)] for d in docs]
     return f"## {L.LATEST}\n\n" + (table([L.EFFECTIVE, L.CODE, L.TITLE, L.REVISION], rows) if rows else L.NONE)
+
+
+def pending_section(catalog: Catalog) -> str:
+    """Approved issues whose day has not come: staff see what will change, and when."""
+    if not catalog.pending:
+        return ""
+    docs = sorted(catalog.pending.values(), key=lambda d: (d.effective, d.code))
+    rows = [[vn_date(d.effective), f"[{cell(d.code)}]({md_link(HOME_PAGE, issue_page_uri(d.code, d.revision))})",
+             cell(d.title), revision_label(d.revision)] for d in docs]
+    return f"## {L.PENDING}\n\n" + table([L.EFFECTIVE, L.CODE, L.TITLE, L.REVISION], rows)
 
 
 def review_section(catalog: Catalog) -> str:
@@ -88,7 +98,6 @@ def registers_section(catalog: Catalog) -> str:
 
 def home_page(catalog: Catalog, intro: str | None = None) -> GeneratedPage:
     """Intro as written, then the generated sections."""
-    parts = [(intro or DEFAULT_INTRO).strip(), attention_section(catalog), latest_section(catalog),
-             review_section(catalog),
-             registers_section(catalog)]
-    return GeneratedPage(HOME_PAGE, "\n\n".join(parts) + "\n")
+    parts = [(intro or DEFAULT_INTRO).strip(), attention_section(catalog), pending_section(catalog),
+             latest_section(catalog), review_section(catalog), registers_section(catalog)]
+    return GeneratedPage(HOME_PAGE, "\n\n".join(p for p in parts if p) + "\n")

@@ -13,7 +13,8 @@ from builder.site.generator import unindexed_heading
 
 def issue_documents(doc: Document, catalog: Catalog) -> dict[int, Document]:
     """Every issue of a document: from history, the current file for the current issue."""
-    issues = {rev: v.document for rev, v in catalog.history.issues(doc.code).items()}
+    issues = {rev: v.document for rev, v in catalog.history.issues(doc.code).items()
+              if not doc.revision or rev <= doc.revision}      # a pending issue is not history yet
     if doc.revision and doc.in_force:
         issues[doc.revision] = doc
     return dict(sorted(issues.items()))
