@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from builder.catalog import load_catalog
+from builder.catalog import load_catalog, published_view
 from builder.cli.options import fail, root_option, today_option
 from builder.fidelity.run import check_fidelity
 
@@ -29,7 +29,7 @@ def fidelity(root, today, site_dir, expected, fmt):
     if not site_dir.is_dir():
         fail(f"không thấy trang đã dựng ở {site_dir}: chạy `make site` (hoặc `mkdocs build`) trước.")
     reference = json.loads(expected.read_text(encoding="utf-8")) if expected else None
-    catalog = load_catalog(root, today)
+    catalog = published_view(load_catalog(root, today))   # what the built site shows today
     report = check_fidelity(catalog, site_dir, reference)
     if fmt == "json":
         click.echo(json.dumps({"documents": report.documents, "pdfs": report.pdfs,

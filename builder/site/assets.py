@@ -23,7 +23,7 @@ def linked_files(catalog: Catalog, page_uri) -> list[tuple[str, Path]]:
     body links to; `page_uri(doc)` is where the document's page is generated."""
     out: dict[str, Path] = {}
     root = catalog.root.resolve()
-    for doc in catalog.documents:
+    for doc in [*catalog.documents, *catalog.pending.values()]:   # a pending issue's preview too
         source_dir = PurePosixPath(doc.path).parent
         page_dir = PurePosixPath(page_uri(doc)).parent
         for target in _LINK.findall(doc.body):

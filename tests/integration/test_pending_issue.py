@@ -50,6 +50,8 @@ def test_pending_issue_waits_for_its_day_then_switches(tmp_path):
     assert manifest["QT.01"]["revision"] in (2, "02")
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Sắp có hiệu lực" in home and "QT.01" in home
+    fidelity = qms(repo, "2026-12-01", "fidelity")        # the page shows issue 02: compared with issue 02
+    assert fidelity.exit_code == 0, fidelity.output
     recall = qms(repo, "2026-12-01", "recall", "QT.01")
     assert "Không có bản kiểm soát nào cần thu hồi" in recall.output
     ahead = qms(repo, "2026-12-01", "issue-copy", "QT.01", "--to", "KHTC", "--by", "ntkhanh")
