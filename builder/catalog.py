@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builder.cache import parse_cache
 from builder.cache.folder import committed_cache_files
-from builder.documents.loader import load_documents
+from builder.documents.loader import DOCUMENT_FOLDERS, load_documents
 from builder.documents.model import Document
 from builder.duties.yearly import Activities, load_activities
 from builder.legal.register import LegalRegister
@@ -15,6 +15,9 @@ from builder.legal.register_file import load_register
 from builder.organisation.config_file import load_organisation
 from builder.organisation.model import Organisation
 from builder.revisions.history import Base, History, load_git
+
+# Every folder the catalog is read from: a change in any of them changes what is published.
+SOURCE_FOLDERS = (*DOCUMENT_FOLDERS, "records", "site_config", "registers")
 
 
 @dataclass

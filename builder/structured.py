@@ -56,26 +56,28 @@ def tasks_table(doc: Document, catalog: Catalog) -> str:
     return f"## {L.TASKS}\n\n" + "\n".join(rows)
 
 
+def _bullets(title: str, items: list[str]) -> str:
+    """A titled list section, or nothing when there is nothing to list."""
+    return f"## {title}\n\n" + "\n".join(f"- {item}" for item in items) if items else ""
+
+
+def legal_item(number: str, catalog: Catalog) -> str:
+    """One legal document cited, named in full from the register (its number alone if unknown)."""
+    legal = catalog.register.get(number)
+    if legal is None:
+        return cell(number)
+    return (f"{cell(legal.label)} ngày {vn_date(legal.issued)} của {cell(legal.issuer)}: "
+            f"{cell(legal.title)} ({cell(legal.status)})")
+
+
 def legal_basis_list(doc: Document, catalog: Catalog) -> str:
     """The legal basis as text (the page links it; print names it in full)."""
-    if not doc.legal_basis:
-        return ""
-    items = []
-    for number in doc.legal_basis:
-        legal = catalog.register.get(number)
-        items.append(f"- {cell(legal.label)} ngày {vn_date(legal.issued)} của {cell(legal.issuer)}: "
-                     f"{cell(legal.title)} ({cell(legal.status)})" if legal else f"- {cell(number)}")
-    return f"## {L.LEGAL_BASIS}\n\n" + "\n".join(items)
+    return _bullets(L.LEGAL_BASIS, [legal_item(n, catalog) for n in doc.legal_basis])
 
 
 def references_list(doc: Document, catalog: Catalog) -> str:
-    if not doc.references:
-        return ""
-    items = []
-    for code in doc.references:
-        target = catalog.get(code)
-        items.append(f"- {cell(code)} {cell(target.title)}" if target else f"- {cell(code)}")
-    return f"## {L.REFERENCES}\n\n" + "\n".join(items)
+    return _bullets(L.REFERENCES, [f"{cell(c)} {cell(catalog.get(c).title)}" if catalog.get(c) else cell(c)
+                                   for c in doc.references])
 
 
 def before_body(doc: Document, catalog: Catalog) -> list[str]:

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from builder.addresses import page_uri
-from builder.catalog import load_catalog, published_view
+from builder.catalog import SOURCE_FOLDERS, load_catalog, published_view
 from builder.documents.dates import parse_date
 from builder.documents.html_safety import sanitize_html
 from builder.findings.finding import Severity
@@ -40,7 +40,6 @@ from builder.site.pages.home import HOME_PAGE, home_page
 from builder.storage.staging import discard_dir, publish_dir, staging_dir
 
 log = get_plugin_logger(__name__)
-WATCHED = ("procedures", "forms", "records", "site_config", "registers")
 
 
 class DocControlConfig(Config):
@@ -90,7 +89,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when a document, a form, the configuration or a register
         changes, not only the site's own pages."""
-        for folder in WATCHED:
+        for folder in SOURCE_FOLDERS:
             path = self.catalog.root / folder
             if path.exists():
                 server.watch(str(path))

@@ -109,63 +109,53 @@ def _roman_parts(blocks: list) -> bool:
 
 
 def _roman_heading(found, block, top: int):
-    """In a document of Roman parts: 'I. MỤC ĐÍCH, YÊU CẦU' is level 2 as written (numeral and
-    capitals kept); '1. Mục đích' is level 3, '1.1.' level 4."""
+    """In a document of Roman parts: 'I. MỤC ĐÍCH, YÊU CẦU' opens a top section at level 2, as
+    written (numeral and capitals kept); '1. Mục đích' is level 3, '1.1.' level 4.
+    Returns (level, heading text, (number, title) when it opens a top section) or None."""
     text, styled, _ = found
+    if not (styled or block.get("t") == "Header"):
+        return None
     roman = _ROMAN.match(text)
-    if roman and (styled or block.get("t") == "Header"):
-        return 2, roman_value(roman.group("roman")), text.strip().rstrip(":：").strip(), roman.group("roman")
+    if roman:
+        return 2, text.strip().rstrip(":：").strip(), (roman_value(roman.group("roman")),
+                                                       roman.group("title").rstrip(":：").strip())
     m = _NUMBERED.match(text)
-    if m and (styled or block.get("t") == "Header") and top:
+    if m and top:
         parts = tuple(int(p) for p in m.group("num").split("."))
-        return min(len(parts) + 2, 6), parts, _title(m.group("title")), None
+        return min(len(parts) + 2, 6), f"{'.'.join(map(str, parts))}. {_title(m.group('title'))}", None
     return None
+
+
+def _arabic_heading(found, block, top: int):
+    """Numbered sections (the common case), in the same form as _roman_heading."""
+    heading = _as_heading(found, block, top)
+    if heading is None:
+        return None
+    level, number, title = heading
+    if number is None:
+        return level, title, None
+    label = f"{'.'.join(map(str, number)) if isinstance(number, tuple) else number}. {title}"
+    return level, label, (number, title) if level == 2 else None
 
 
 def structure(blocks: list) -> tuple[list, list[Section]]:
     """Blocks with headings normalised, and the top-level sections found."""
-    if _roman_parts(blocks):
-        return _roman_structure(blocks)
+    classify = _roman_heading if _roman_parts(blocks) else _arabic_heading
     out, sections = [], []
     top = 0
     for block in blocks:
         found = _candidate(block)
-        heading = _as_heading(found, block, top) if found and found[0] and len(found[0]) <= MAX_HEADING else None
+        heading = classify(found, block, top) if found and found[0] and len(found[0]) <= MAX_HEADING else None
         if heading is None:
             out.append(block)
             continue
-        level, number, title = heading
-        if level == 2 and number is not None:
-            top = number
+        level, label, opens = heading
+        if opens:
+            top, title = opens
             if sections:
                 sections[-1].end = len(out)
-            sections.append(Section(section_key(title), number, title, len(out)))
-        label = f"{'.'.join(map(str, number)) if isinstance(number, tuple) else number}. {title}" \
-            if number is not None else title
+            sections.append(Section(section_key(title), top, title, len(out)))
         out.append(_header(level, label))
-    if sections:
-        sections[-1].end = len(out)
-    return out, sections
-
-
-def _roman_structure(blocks: list) -> tuple[list, list[Section]]:
-    out, sections, top = [], [], 0
-    for block in blocks:
-        found = _candidate(block)
-        heading = _roman_heading(found, block, top) if found and found[0] and len(found[0]) <= MAX_HEADING else None
-        if heading is None:
-            out.append(block)
-            continue
-        level, number, title, numeral = heading
-        if numeral:
-            top = number
-            if sections:
-                sections[-1].end = len(out)
-            plain = _ROMAN.match(title).group("title")
-            sections.append(Section(section_key(plain), number, plain, len(out)))
-            out.append(_header(level, title))
-        else:
-            out.append(_header(level, f"{'.'.join(map(str, number))}. {title}"))
     if sections:
         sections[-1].end = len(out)
     return out, sections

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from builder.documents.html_safety import (DROPPED, URL_ATTRIBUTES,
                                            dangerous_url)
 from builder.markup.dialect import parse
-from builder.markup.headings import HeadingIds
+from builder.markup.headings import HeadingIds, heading_text
 
 # HTML elements (and the SVG/MathML roots) a browser knows; any other tag name is hidden text.
 ELEMENTS = frozenset("""a abbr address area article aside audio b base bdi bdo big blockquote body br
@@ -78,7 +78,7 @@ def bad_links(tokens: list[Token]) -> list[BadLink]:
     ids, known = HeadingIds(), set()
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
-            known.add(ids(_text(tokens[i + 1])))
+            known.add(ids(heading_text(tokens[i + 1])))
         if token.type in ("html_block", "html_inline", "inline"):
             known.update(_ID.findall(token.content))
     out = []
@@ -90,11 +90,10 @@ def bad_links(tokens: list[Token]) -> list[BadLink]:
             if child.type != "link_open":
                 continue
             href = str(child.attrs.get("href") or "")
-            text = "".join(c.content for c, _ in children[k + 1:] if c.type in ("text", "code_inline"))[:60]
             if not href:
                 out.append(BadLink(line, _until_close(children, k), None))
             elif href.startswith("#") and href[1:] and href[1:] not in known:
-                out.append(BadLink(line, _until_close(children, k) or text, href[1:]))
+                out.append(BadLink(line, _until_close(children, k), href[1:]))
     return out
 
 
@@ -106,10 +105,6 @@ def _until_close(children, k: int) -> str:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
     return "".join(parts)[:60]
-
-
-def _text(inline: Token) -> str:
-    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline")).strip()
 
 
 def unusual_characters(tokens: list[Token]) -> dict[str, int]:

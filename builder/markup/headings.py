@@ -15,6 +15,18 @@ def heading_id(text: str, separator: str = "-") -> str:
     return re.sub(rf"[{separator}\s]+", separator, value)
 
 
+def heading_text(inline) -> str:
+    """Visible text of a heading's inline token: what a reader sees, and what its id is made
+    from (the renderer and the link check must agree on it)."""
+    parts = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
 class HeadingIds:
     """Unique ids within one page: a second 'Mục đích' gets 'muc-dich_1', as the toc extension does."""
 

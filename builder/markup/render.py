@@ -11,7 +11,7 @@ from markdown_it.token import Token
 
 from builder.documents.html_safety import sanitize_html
 from builder.markup.dialect import parse, parser
-from builder.markup.headings import HeadingIds
+from builder.markup.headings import HeadingIds, heading_text
 
 BODY_CLASS = "qms-body"
 PERMALINK_TITLE = "Liên kết đến mục này"
@@ -40,7 +40,7 @@ def render_body(body: str, resolve_url: Callable[[str], str] | None = None, perm
     headings = []
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
-            text = _plain(tokens[i + 1])
+            text = heading_text(tokens[i + 1])
             token.attrSet("id", ids(text))
             headings.append(Heading(int(token.tag[1]), token.attrs["id"], text))
         if resolve_url and token.children:
@@ -50,17 +50,6 @@ def render_body(body: str, resolve_url: Callable[[str], str] | None = None, perm
     if permalinks:
         out = _add_permalinks(out, headings)
     return RenderedBody(sanitize_html(out), headings)
-
-
-def _plain(inline: Token) -> str:
-    """Visible text of an inline token (what a reader sees in the heading)."""
-    parts = []
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts).strip()
 
 
 def _resolve(token: Token, resolve_url: Callable[[str], str]) -> None:

@@ -21,8 +21,8 @@ from builder.pdf import compile as typst_compile
 from builder.pdf import convert
 from builder.pdf.fonts import font_setup
 from builder.pdf.paths import REFERENCE_DOCX, TEMPLATE, cache_file
-from builder.pdf.source import (MAIN, body_dir, document_data, docx_html,
-                                print_html, qr_svg)
+from builder.pdf.source import (MAIN, body_dir, document_data, docx_parts,
+                                parts_html, print_parts, qr_svg)
 from builder.storage.atomic import atomic_write_bytes
 
 RENDERER = "8"        # bump when the code (not the template) changes what a master looks like
@@ -35,7 +35,7 @@ class Master:
     key: str
     path: Path         # cache file
     data: dict | None = None
-    html: str = ""     # what pandoc converts: the body as builder/markup rendered it
+    parts: tuple = ()  # the Markdown pandoc converts once builder/markup has rendered it
 
 
 def typst_version() -> str:
@@ -59,19 +59,22 @@ class Planner:
         reference = self.root / REFERENCE_DOCX
         self.reference = str(reference) if reference.is_file() else None
         self.reference_hash = hashlib.sha256(reference.read_bytes() if self.reference else b"").hexdigest()
-        self.common = [RENDERER, convert.pandoc_version(), typst_version(), self.fonts.families, self.fonts.signature,
+        # the key holds the Markdown, so it also holds the parser that turns it into HTML
+        self.common = [RENDERER, convert.pandoc_version(), typst_version(), version("markdown-it-py"),
+                       version("mdit-py-plugins"), self.fonts.families, self.fonts.signature,
                        hashlib.sha256(self.template or b"").hexdigest()]
 
     def pdf(self, doc: Document) -> Master:
         data = dict(document_data(doc, self.catalog), fonts=list(self.fonts.families))
-        html = print_html(doc, self.catalog)
-        key = _digest(self.common, html, data)
-        return Master(doc, "pdf", key, cache_file(self.root, "pdf", doc.code, doc.revision, key, "pdf"), data, html)
+        parts = tuple(print_parts(doc, self.catalog))
+        key = _digest(self.common, parts, data)
+        return Master(doc, "pdf", key, cache_file(self.root, "pdf", doc.code, doc.revision, key, "pdf"), data, parts)
 
     def docx(self, doc: Document) -> Master:
-        html = docx_html(doc)
-        key = _digest(self.common, "docx", html, self.reference_hash)
-        return Master(doc, "docx", key, cache_file(self.root, "docx", doc.code, doc.revision, key, "docx"), html=html)
+        parts = tuple(docx_parts(doc))
+        key = _digest(self.common, "docx", parts, self.reference_hash)
+        return Master(doc, "docx", key, cache_file(self.root, "docx", doc.code, doc.revision, key, "docx"),
+                      parts=parts)
 
 
 def render_failure(doc: Document, what: str, detail: str):
@@ -158,8 +161,8 @@ def _partial(m: Master) -> Path:
 
 def _job(m: Master, planner: Planner) -> convert.Job:
     if m.kind == "docx":
-        return convert.Job(m.key, m.html, body_dir(m.doc), "docx", str(_partial(m)), planner.reference)
-    return convert.Job(m.key, m.html, body_dir(m.doc))
+        return convert.Job(m.key, parts_html(m.parts), body_dir(m.doc), "docx", str(_partial(m)), planner.reference)
+    return convert.Job(m.key, parts_html(m.parts), body_dir(m.doc))
 
 
 def _task(m: Master, planner: Planner, result: convert.Result) -> typst_compile.Task:

@@ -98,18 +98,23 @@ def body_dir(doc: Document) -> str:
     return str(Path(doc.path).parent.as_posix()) if "/" in doc.path else ""
 
 
-def print_html(doc: Document, catalog: Catalog) -> str:
-    """What the printed copy says below its control block: the sections the site shows from the
-    front matter (plan tasks, targets and results) and the body, each rendered on its own by the
-    one parser (a body's unclosed fence cannot swallow the sections after it)."""
-    ids = HeadingIds()
-    parts = [*before_body(doc, catalog), doc.body, *after_body_for_print(doc, catalog)]
-    return "".join(for_print(render_body(part, ids=ids).html) for part in parts if part.strip())
+def print_parts(doc: Document, catalog: Catalog) -> list[str]:
+    """The Markdown the printed copy says below its control block: the sections the site shows
+    from the front matter (plan tasks, targets and results) and the body. Cheap: the cache key
+    of a master is made from these, and they are rendered only when the master is missing."""
+    return [p for p in (*before_body(doc, catalog), doc.body, *after_body_for_print(doc, catalog)) if p.strip()]
 
 
-def docx_html(doc: Document) -> str:
+def docx_parts(doc: Document) -> list[str]:
     """A form's Word copy: the control line on top (a filled-in form still says which issue it
     is), then the body."""
     header = L.DOCX_HEADER.format(code=doc.code, revision=revision_label(doc.revision),
                                   effective=vn_date(doc.effective) or L.NONE)
-    return for_print(render_body(f"*{header}*\n\n").html + render_body(doc.body).html)
+    return [f"*{header}*\n\n", doc.body]
+
+
+def parts_html(parts: list[str]) -> str:
+    """The parts rendered by the one parser, each on its own (a body's unclosed fence cannot
+    swallow the sections after it), as pandoc reads them for print."""
+    ids = HeadingIds()
+    return "".join(for_print(render_body(part, ids=ids).html) for part in parts)

@@ -18,6 +18,11 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
 
 
+def is_remote(target: str) -> bool:
+    """A URL with a scheme, an absolute path or an anchor: not a file beside the document."""
+    return bool(_REMOTE.match(target))
+
+
 def linked_files(catalog: Catalog, page_uri) -> list[tuple[str, Path]]:
     """(site path as if in docs_dir, file on disk) for every local non-Markdown file a document
     body links to; `page_uri(doc)` is where the document's page is generated."""
@@ -28,7 +33,7 @@ def linked_files(catalog: Catalog, page_uri) -> list[tuple[str, Path]]:
         page_dir = PurePosixPath(page_uri(doc)).parent
         for target in _LINK.findall(doc.body):
             target = target.split("#", 1)[0].split("?", 1)[0]
-            if not target or _REMOTE.match(target) or target.endswith(".md"):
+            if not target or is_remote(target) or target.endswith(".md"):
                 continue
             disk = catalog.root / posixpath.normpath(str(source_dir / target))
             site = posixpath.normpath(str(page_dir / target))

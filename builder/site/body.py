@@ -3,7 +3,6 @@ targets written for where the page lives rather than where the source file lives
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
@@ -11,9 +10,8 @@ from builder.addresses import page_uri, page_url
 from builder.catalog import Catalog
 from builder.documents.model import Document
 from builder.markup.render import body_block, render_body
+from builder.site.assets import is_remote
 from builder.site.markdown import href
-
-_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
 
 
 def body_section(doc: Document, catalog: Catalog, uri: str, markdown: str | None = None) -> str:
@@ -34,7 +32,7 @@ def url_resolver(doc: Document, catalog: Catalog, uri: str):
     by_path = catalog.memo("documents-by-path", lambda: {d.path: d for d in catalog.documents})
 
     def resolve(target: str) -> str:
-        if not target or _REMOTE.match(target):
+        if not target or is_remote(target):
             return target
         path, mark, fragment = target.partition("#")
         path = path.split("?", 1)[0]
