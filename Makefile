@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints a red MkDocs 2 banner on every build unless this is set.
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site test setup check clean bench fidelity bench-hostile
+.PHONY: site test setup check clean bench fidelity bench-hostile sample-keys
 
 N ?= 1000
 COMMITS ?= 10
@@ -46,3 +46,7 @@ fidelity: $(STAMP)
 # `qms check` on pathological documents of 10 KB, 100 KB and 1 MB; writes a section of docs/benchmarks.md.
 bench-hostile: $(STAMP)
 	$(BIN)/python bench/pathological.py
+
+# Khóa mẫu và chữ ký số của hệ thống mẫu (khóa bí mật chỉ nằm trong tests/keys/sample/).
+sample-keys: $(STAMP)
+	$(BIN)/python scripts/sample_keys.py

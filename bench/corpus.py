@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -20,8 +21,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from cryptography.hazmat.primitives.serialization import \
+    load_ssh_private_key  # noqa: E402
+
 from builder.documents.loader import parse_document  # noqa: E402
+from builder.organisation.config_file import load_organisation  # noqa: E402
+from builder.organisation.keys import NAMESPACE  # noqa: E402
 from builder.revisions.fingerprint import fingerprint  # noqa: E402
+from builder.signing.signoff import (ROLES, SignedText,  # noqa: E402
+                                     signature_path, text_path)
+from builder.signing.sshsig import sign_in_process  # noqa: E402
+
+SAMPLE_KEYS = REPO / "tests" / "keys" / "sample"
 
 UNITS = ["VP", "KHTC", "QLKH", "CNCDS", "TĐC", "TTRA"]
 PREPARERS = {"VP": "ntkhanh", "KHTC": "ltnga", "QLKH": "tvquang", "CNCDS": "hmduc", "TĐC": "ptyen", "TTRA": "hmduc"}
@@ -137,12 +148,44 @@ def front_matter(doc: dict) -> str:
 
 
 def render(doc: dict) -> str:
-    """The file text, approved with the fingerprint of its controlled content."""
+    """The file text, its sign-offs recorded with the fingerprint of its controlled content."""
     text = front_matter(doc) + doc["body"]
     parsed, _ = parse_document("procedures/x.md", text.encode("utf-8"))
-    approval = (f"approved: {{by: ltminh, date: {doc['effective'] - timedelta(days=10)}, "
-                f'fingerprint: "{fingerprint(parsed)}"}}')
+    print_ = fingerprint(parsed)
+    approval = f"approved: {{by: ltminh, date: {doc['effective'] - timedelta(days=10)}, fingerprint: \"{print_}\"}}"
+    text = re.sub(r"^((?:prepared|reviewed): \{by: \w+, date: [0-9-]+)\}$", rf'\1, fingerprint: "{print_}"}}',
+                  text, count=2, flags=re.M)
     return text.replace("\nchanges:\n", f"\n{approval}\nchanges:\n", 1)
+
+
+def write(base: Path, doc: dict, signed: bool) -> None:
+    """The document's file and, as its signers would with `qms approve`, its signatures."""
+    text = render(doc)
+    (base / doc["path"]).write_text(text, encoding="utf-8")
+    if not signed:
+        return
+    parsed, _ = parse_document(doc["path"], text.encode("utf-8"))
+    for key, role in ROLES.items():
+        s = parsed.signoffs[key]
+        signed_text = SignedText(parsed.code, parsed.revision, role, s.by, s.date, s.fingerprint,
+                                 max(s.date, KEY_SINCE.get(s.by, s.date)))
+        target = base / text_path(parsed.code, parsed.revision, key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(signed_text.render())
+        (base / signature_path(parsed.code, parsed.revision, key)).write_text(
+            sign_in_process(signed_text.render(), private_key(s.by), NAMESPACE), encoding="ascii")
+
+
+def private_key(person: str):
+    if person not in _KEYS:
+        _KEYS[person] = load_ssh_private_key((SAMPLE_KEYS / person).read_bytes(), None)
+    return _KEYS[person]
+
+
+_KEYS: dict = {}
+_ORG, _ = load_organisation(REPO)
+KEY_SINCE = {p: min((k.since for k in person.keys if k.since), default=date(2000, 1, 1))
+             for p, person in _ORG.people.items()}
 
 
 def plan(n: int, rng: random.Random) -> list[dict]:
@@ -170,13 +213,13 @@ def plan(n: int, rng: random.Random) -> list[dict]:
     return docs[:n]
 
 
-def reissue(base: Path, doc: dict, day: date, rng: random.Random) -> None:
+def reissue(base: Path, doc: dict, day: date, rng: random.Random, signed: bool) -> None:
     """A new issue of one document: changed text, issue +1, change row, later date, fresh approval."""
     doc["revision"] += 1
     doc["effective"] = day
     doc["body"] += f"\n{sentence(rng)}\n"
     doc["changes"].append((doc["revision"], day, f"Sửa đổi lần {doc['revision']}"))
-    (base / doc["path"]).write_text(render(doc), encoding="utf-8")
+    write(base, doc, signed)
 
 
 def git(root: Path, *args: str) -> None:
@@ -213,7 +256,7 @@ def generate(root: Path, n: int, commits: int, seed: int = 1, plain: bool = Fals
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     docs = plan(n, rng)
     for doc in docs:
-        (base / doc["path"]).write_text(render(doc), encoding="utf-8")
+        write(base, doc, not plain)
     git(root, "init", "-q", "-b", "main")
     git(root, "-c", "user.name=Bench", "-c", "user.email=b@example.invalid", "add", "-A")
     git(root, "-c", "user.name=Bench", "-c", "user.email=b@example.invalid", "commit", "-q", "-m", "Ban hành")
@@ -221,7 +264,7 @@ def generate(root: Path, n: int, commits: int, seed: int = 1, plain: bool = Fals
     for k in range(1, commits):
         day += timedelta(days=20)
         for doc in rng.sample(docs, max(1, len(docs) // 50)):
-            reissue(base, doc, day, rng)
+            reissue(base, doc, day, rng, not plain)
         git(root, "-c", "user.name=Bench", "-c", "user.email=b@example.invalid", "commit", "-q", "-a",
             "-m", f"Ban hành lần mới đợt {k}")
     return docs

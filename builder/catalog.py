@@ -15,9 +15,10 @@ from builder.legal.register_file import load_register
 from builder.organisation.config_file import load_organisation
 from builder.organisation.model import Organisation
 from builder.revisions.history import Base, History, load_git
+from builder.signing.secrets import Secret, find_secrets
 
 # Every folder the catalog is read from: a change in any of them changes what is published.
-SOURCE_FOLDERS = (*DOCUMENT_FOLDERS, "records", "site_config", "registers")
+SOURCE_FOLDERS = (*DOCUMENT_FOLDERS, "records", "site_config", "registers", "signatures")
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Catalog:
     activities: Activities = field(default_factory=Activities)
     committed_cache: list[str] = field(default_factory=list)   # .qms-cache files git tracks
     pending: dict[str, Document] = field(default_factory=dict)  # published view: approved issues not yet in force
+    secrets: list[Secret] = field(default_factory=list)   # private keys found outside tests/
 
     def __post_init__(self):
         self.by_code: dict[str, Document] = {}
@@ -96,4 +98,4 @@ def load_catalog(root: Path, today: date | None = None, base_ref: str | None = "
     parse_cache.CACHE.save(root)
     return Catalog(root, documents, organisation, register, today or date.today(),
                    org_findings + reg_findings + act_findings + doc_findings, history, base, activities,
-                   committed_cache)
+                   committed_cache, secrets=find_secrets(root))

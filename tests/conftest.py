@@ -9,8 +9,9 @@ from support.repos import Repo, make_repo
 
 def pytest_sessionstart(session):
     """Printed copies are compared word for word: they need fonts with every Vietnamese letter
-    in every style (Debian's fonts-liberation2), installed before any PDF is rendered."""
-    missing = debian.ensure("fonts-liberation2")
+    in every style (Debian's fonts-liberation2), installed before any PDF is rendered. Sign-offs
+    are signed with ssh-keygen (openssh-client); signed PDFs are also checked with poppler's pdfsig."""
+    missing = debian.ensure("fonts-liberation2", "openssh-client", "poppler-utils")
     if missing:
         pytest.exit(f"Missing Debian packages: {', '.join(missing)} (apt-get install them as root).", 1)
 

@@ -10,19 +10,18 @@ import click
 
 from builder.catalog import load_catalog
 from builder.cli.options import parse_day, root_option, today_option
+from builder.cli.signing import (key_option, report_after, signed_message,
+                                 signing_key)
 from builder.documents.schema import KINDS
 from builder.documents.text import closest, nfc
-from builder.findings.finding import has_errors
-from builder.findings.report import FORMATS
 from builder.legal.impact import as_dict, as_text, impact_report
 from builder.legal.numbers import Citation, parse_number
 from builder.organisation.codeowners import codeowners as build_codeowners
 from builder.organisation.reassign import ReassignError
 from builder.organisation.reassign import reassign as move_documents
-from builder.revisions.approve import ApprovalError
+from builder.revisions.approve import KEY_OF_ROLE, ApprovalError
 from builder.revisions.approve import approve as record_approval
 from builder.revisions.new_draft import NewDocumentError, create_draft
-from builder.rules.runner import run_checks
 from builder.storage.atomic import atomic_write_text
 
 
@@ -49,26 +48,28 @@ def new(kind, unit, title, parent, root, today):
 @click.command()
 @click.argument("code")
 @click.option("--by", "person", required=True, help="Mã nhân sự của người ký.")
+@click.option("--role", type=click.Choice(list(KEY_OF_ROLE)), default="approve", show_default=True,
+              help="Vai trò ký: prepare (soạn thảo), review (xem xét), approve (phê duyệt).")
+@click.option("--review", is_flag=True, help="Như --role review.")
 @click.option("--date", "when", callback=lambda c, p, v: parse_day(v), help="Ngày ký (mặc định: hôm nay).")
 @click.option("--decision", help="Số quyết định ban hành, ví dụ 15/QĐ-SKHCN.")
-@click.option("--review", is_flag=True, help="Ghi ý kiến xem xét (Xem xét) thay vì phê duyệt.")
+@key_option
 @root_option
 @today_option
-def approve(code, person, when, decision, review, root, today):
-    """Ghi phê duyệt (hoặc xem xét) kèm dấu vân tay nội dung tài liệu."""
+def approve(code, person, role, review, when, decision, key_file, root, today):
+    """Ghi ký duyệt (mặc định: phê duyệt) kèm dấu vân tay nội dung, ký số bằng khóa của người ký."""
     catalog = load_catalog(root, today, base_ref=None, with_git=False)
-    key = "reviewed" if review else "approved"
+    key = "reviewed" if review else KEY_OF_ROLE[role]
     try:
-        approval = record_approval(catalog, code, person, when or catalog.today, decision, key)
+        approval = record_approval(catalog, code, person, when or catalog.today, decision, key,
+                                   signing_key(catalog, key_file))
     except ApprovalError as exc:
         click.echo(f"LỖI: {exc.message}", err=True)
         sys.exit(1)
     click.echo(f"Đã ghi vào {approval.path.relative_to(catalog.root)}: {approval.line}")
-    after = [f for f in run_checks(load_catalog(root, today)) if f.path == str(approval.path.relative_to(catalog.root))]
-    if after:
-        click.echo("Tài liệu còn các vấn đề sau:")
-        click.echo(FORMATS["text"](after))
-    sys.exit(1 if has_errors(after) else 0)
+    if approval.signature:
+        click.echo(signed_message(approval.signature))
+    report_after(root, today, approval.path.relative_to(catalog.root))
 
 
 @click.command()

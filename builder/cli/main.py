@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import click
 
-from builder.cli import checks, documents, fidelity, importing, printing
+from builder.cli import (checks, documents, fidelity, importing, printing,
+                         signing)
 from builder.cli.options import CONTEXT
 
 
@@ -17,7 +18,7 @@ def main():
 
 for command in (checks.check, checks.rules, documents.new, documents.approve, documents.impact,
                 documents.reassign, documents.codeowners, importing.import_, printing.pdf_command,
-                printing.issue_copy, printing.recall, fidelity.fidelity):
+                printing.issue_copy, printing.recall, fidelity.fidelity, signing.sign, signing.keys):
     main.add_command(command)
 
 

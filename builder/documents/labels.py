@@ -133,3 +133,10 @@ def did_you_mean(value: str, candidates) -> str:
     """' Có phải ý bạn là 'TĐC'?' after an unknown identifier, or nothing."""
     found = closest(value, candidates)
     return f" Có phải ý bạn là '{found}'?" if found and found != value else ""
+
+# Chữ ký số của từng lần ký duyệt (khối ký duyệt trên trang, bản PDF, tóm tắt yêu cầu hợp nhất).
+DIGITAL_SIGNATURE = "Chữ ký số"
+SIGNATURE_STATES = {"verified": "✓ Hợp lệ", "missing": "Chưa ký số", "invalid": "✗ Không hợp lệ",
+                    "owner": "✗ Khóa không của người ký", "key-date": "✗ Khóa hết hiệu lực khi ký",
+                    "content": "✗ Ký cho nội dung khác"}
+SIGNATURE_DETAIL = "khóa {key}, ký ngày {signed}"

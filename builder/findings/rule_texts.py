@@ -436,6 +436,44 @@ DISTRIBUTION_DATES = RuleText(E, "Bản in và bản kiểm soát", "Sổ phân 
     "Bản số {copy} của {code}: {what}." + _REGISTER_FIX)
 
 # --- Cấu hình --------------------------------------------------------------------------
+# --- Chữ ký số -------------------------------------------------------------------------
+SIGNATURE_MISSING = RuleText(E, "Chữ ký số", "Ký duyệt chưa có chữ ký số",
+    "Khi organisation.yml đặt 'signatures: required', mỗi ký duyệt (soạn thảo, xem xét, phê duyệt) của "
+    "tài liệu đang áp dụng có chữ ký số bằng khóa của chính người ký, để chứng minh ai đã ký. Với "
+    "'signatures: warning', thiếu chữ ký chỉ là cảnh báo.",
+    "Ký {role} của {name} chưa có chữ ký số (không có tệp {file}). Người ký chạy 'qms approve {code} "
+    "--role {role_option} --by {by} --key <tệp khóa>' (ký lại lần ký này) hoặc 'qms sign {code} --role "
+    "{role_option} --key <tệp khóa>' (ký cho lần ký đã ghi).")
+SIGNATURE_INVALID = RuleText(E, "Chữ ký số", "Chữ ký số không hợp lệ",
+    "Chữ ký số phải khớp đúng từng byte của nội dung đã ký; tệp bị sửa sau khi ký thì chữ ký hỏng.",
+    "Chữ ký số của lần ký {role} không hợp lệ: {why}. Hoàn tác thay đổi ở tệp chữ ký, hoặc người ký "
+    "ký lại bằng 'qms sign {code} --role {role_option} --key <tệp khóa>'.")
+SIGNATURE_KEY_OWNER = RuleText(E, "Chữ ký số", "Chữ ký số bằng khóa của người khác",
+    "Chữ ký chỉ chứng minh người ký khi khóa ký là khóa của chính người có tên trong ký duyệt "
+    "(khai báo ở mục keys của người đó trong organisation.yml).",
+    "Ký {role} ghi tên {name} nhưng chữ ký ({file}) làm bằng khóa {key} của {owner}. Người có tên phải tự "
+    "ký bằng khóa của mình: 'qms sign {code} --role {role_option} --key <tệp khóa>'.",
+    variants={"unknown": "Ký {role} ghi tên {name} nhưng chữ ký ({file}) làm bằng khóa {key} không có "
+                         "trong organisation.yml. Khai báo khóa ở mục keys của {by} (nếu đúng là khóa của "
+                         "người này) hoặc người ký ký lại bằng khóa đã khai báo."})
+SIGNATURE_KEY_DATE = RuleText(E, "Chữ ký số", "Chữ ký số bằng khóa đã thu hồi hoặc hết hạn",
+    "Khóa bị thu hồi (revoked) hay hết hạn (until) thì không ký được nữa; chữ ký làm trước ngày đó vẫn "
+    "có giá trị.",
+    "Chữ ký {role} của {name} ghi ngày ký {signed} nhưng khóa {key} {why}. Người ký ký lại bằng khóa "
+    "còn hiệu lực: 'qms sign {code} --role {role_option} --key <tệp khóa>'.")
+SIGNATURE_CONTENT = RuleText(E, "Chữ ký số", "Chữ ký số cho nội dung khác",
+    "Chữ ký phủ mã hiệu, lần ban hành, vai trò, ngày và dấu vân tay nội dung của đúng lần ký này; chữ "
+    "ký hợp lệ nhưng cho giá trị khác không chứng minh lần ký đang ghi.",
+    "Chữ ký {role} hợp lệ nhưng ký cho {differences}, không phải giá trị đang ghi ở tài liệu. Nếu ký "
+    "duyệt đã bị sửa, hoàn tác; nếu đúng là ký lại, người ký ký bằng 'qms approve {code} --role "
+    "{role_option} --by {by} --key <tệp khóa>'.")
+SECRET_FILE = RuleText(E, "Chữ ký số", "Khóa bí mật trong kho",
+    "Khóa bí mật (khóa SSH, khóa PGP) và tệp chứng thư số có khóa bí mật (.p12, .pfx) không bao giờ được "
+    "đưa vào kho git: ai đọc được kho sẽ ký thay người giữ khóa. Chỉ khóa mẫu cho kiểm thử nằm trong tests/.",
+    "Tệp này chứa {what}. Xóa tệp khỏi kho ('git rm --cached {file}'), chuyển ra ngoài thư mục kho, và "
+    "vì khóa đã lộ, thu hồi nó (ghi 'revoked' trong organisation.yml) rồi tạo khóa mới.")
+
+
 CONFIG_INVALID = RuleText(E, "Cấu hình", "Cấu hình tổ chức không hợp lệ",
     "site_config/organisation.yml khai báo cơ quan, đơn vị, nhân sự, quyền ký và mẫu mã hiệu.",
     "Không tìm thấy tệp {file}.",
@@ -450,6 +488,9 @@ CONFIG_INVALID = RuleText(E, "Cấu hình", "Cấu hình tổ chức không hợ
         "role-position": "Quyền ký '{action}': chức danh '{value}' không có trong mục positions.",
         "code-template": "Mẫu mã hiệu '{value}' không hợp lệ.",
         "code-missing": "Thiếu mẫu mã hiệu cho loại tài liệu '{kind}'.",
+        "signing-key": "Nhân sự '{person}': khóa ký không hợp lệ ({why}). Dán nguyên dòng của tệp khóa công "
+                       "khai, ví dụ ~/.ssh/id_ed25519.pub.",
+        "key-shared": "Khóa {fingerprint} khai báo cho cả '{person}' và '{other}': mỗi khóa thuộc đúng một người.",
     },
     stage="load")
 REGISTER_INVALID = RuleText(E, "Cấu hình", "Sổ văn bản pháp luật không hợp lệ",

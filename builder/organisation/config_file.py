@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.documents.field_types import (Context, Date, Field, Int, ListOf,
-                                           Struct, Text)
+from builder.documents.field_types import (Context, Date, Enum, Field, Int,
+                                           ListOf, Struct, Text)
 from builder.documents.schema import KINDS
 from builder.documents.yaml_files import read_yaml_file
 from builder.findings.rule_texts import CONFIG_INVALID
-from builder.organisation.model import CodePattern, Organisation, Person, Unit
+from builder.organisation.keys import SigningKey, parse_key_line
+from builder.organisation.model import (Certificate, CodePattern,
+                                        Organisation, Person, Unit)
 
 ORG_FILE = "site_config/organisation.yml"
+SIGNATURE_MODES = ("required", "warning", "off")
 
 
 _NAMED = Struct([Field("id", Text(), "Mã", required=True), Field("name", Text(), "Tên", required=True)])
@@ -46,7 +49,18 @@ ORG_SHAPE = Struct([
         Field("position", Text(), "Chức danh", required=True),
         Field("unit", Text(), "Đơn vị", required=True),
         Field("account", Text(), "Tài khoản trên máy chủ git (cho CODEOWNERS)"),
+        Field("keys", ListOf(Struct([
+            Field("key", Text(), "Khóa công khai (nội dung tệp .pub)", required=True),
+            Field("from", Date(), "Dùng từ ngày"),
+            Field("until", Date(), "Hết hạn sau ngày"),
+            Field("revoked", Date(), "Thu hồi từ ngày"),
+        ])), "Khóa ký"),
     ])), "Nhân sự", required=True),
+    Field("signatures", Enum(SIGNATURE_MODES), "Chữ ký số trên ký duyệt (required, warning, off)"),
+    Field("certificate", Struct([
+        Field("file", Text(), "Tệp chứng thư số PKCS#12 (.p12), ngoài kho git", required=True),
+        Field("password_env", Text(), "Biến môi trường chứa mật khẩu của tệp"),
+    ]), "Chứng thư số của cơ quan (ký tệp PDF)"),
 ])
 
 
@@ -73,12 +87,33 @@ def load_organisation(root: Path) -> tuple[Organisation, list]:
         if u and u.get("id"):
             org.units[u["id"]] = Unit(u["id"], u.get("name") or u["id"], u.get("parent"),
                                       u.get("head"), u.get("dissolved"), u.get("successor"))
-    for p in data.get("people") or []:
+    org.signatures = data.get("signatures") or "off"
+    certificate = data.get("certificate") or {}
+    if certificate.get("file"):
+        org.certificate = Certificate(certificate["file"], certificate.get("password_env"))
+    for i, p in enumerate(data.get("people") or []):
         if p and p.get("id"):
+            keys = _keys(p["id"], p.get("keys") or [], i, located, findings)
             org.people[p["id"]] = Person(p["id"], p.get("name") or p["id"], p.get("position") or "",
-                                         p.get("unit") or "", p.get("account"))
+                                         p.get("unit") or "", p.get("account"), keys)
     findings += _organisation_consistency(org, located)
     return org, findings
+
+
+def _keys(person: str, items: list, index: int, located, findings: list) -> tuple[SigningKey, ...]:
+    """A person's signing keys; a line that is not a public key is a finding at its line."""
+    out = []
+    for k, item in enumerate(items):
+        if not item or not item.get("key"):
+            continue
+        parsed = parse_key_line(item["key"])
+        if isinstance(parsed, str):
+            findings.append(CONFIG_INVALID.finding(ORG_FILE, located.line("people", index, "keys", k, "key"),
+                                                   "signing-key", person=person, why=parsed))
+            continue
+        out.append(SigningKey(person, parsed[0], parsed[1], item.get("from"), item.get("until"),
+                              item.get("revoked")))
+    return tuple(out)
 
 
 def _organisation_consistency(org: Organisation, located) -> list:
@@ -106,6 +141,13 @@ def _organisation_consistency(org: Organisation, located) -> list:
             bad(keys + ("position",), "person-position", person=pid, value=person.position)
         if person.unit not in org.units:
             bad(keys + ("unit",), "person-unit", person=pid, value=person.unit)
+    owners: dict[bytes, str] = {}
+    for pid, person in org.people.items():
+        for k, key in enumerate(person.keys):
+            other = owners.setdefault(key.blob, pid)
+            if other != pid:
+                bad(("people", people_index[pid], "keys", k), "key-shared", fingerprint=key.fingerprint,
+                    person=pid, other=other)
     for action, positions in org.signoff_roles.items():
         for i, pos in enumerate(positions):
             if pos not in org.positions:

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from builder.organisation.keys import SigningKey
+
 _PLACEHOLDER = re.compile(r"\{(n)(?::(\d+))?\}|\{(year)\}|\{(unit)\}")
 SIGNOFF_ACTIONS = {"prepared": "prepare", "reviewed": "review", "approved": "approve"}
 
@@ -26,6 +28,7 @@ class Person:
     position: str
     unit: str
     account: str | None = None   # user name on the git forge, for CODEOWNERS
+    keys: tuple[SigningKey, ...] = ()   # public keys that sign this person's sign-offs
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,14 @@ class CodePattern:
         return "{n" in self.template
 
 
+@dataclass(frozen=True)
+class Certificate:
+    """The agency's PKCS#12 file (kept outside git) and the environment variable that holds
+    its password: the build signs published PDFs with it."""
+    file: str
+    password_env: str | None = None
+
+
 @dataclass
 class Organisation:
     agency_name: str = ""
@@ -85,6 +96,16 @@ class Organisation:
     units: dict[str, Unit] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     path: str = "site_config/organisation.yml"
+    signatures: str = "off"      # required | warning | off: how signed sign-offs are enforced
+    certificate: Certificate | None = None   # the agency's certificate that signs published PDFs
+
+    @property
+    def signing_keys(self) -> list[SigningKey]:
+        return [k for p in self.people.values() for k in p.keys]
+
+    def key_owner(self, blob: bytes) -> SigningKey | None:
+        """The listed key with this public blob (whoever holds it)."""
+        return next((k for k in self.signing_keys if k.blob == blob), None)
 
     def may(self, person: Person, signoff: str) -> bool:
         """Whether the person's position allows this sign-off (prepared/reviewed/approved)."""

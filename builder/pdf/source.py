@@ -15,6 +15,7 @@ from builder.documents.schema import KINDS
 from builder.markup.headings import HeadingIds
 from builder.markup.render import for_print, render_body
 from builder.pdf.paths import TEMPLATE
+from builder.signing.status import describe, verdict
 from builder.structured import after_body_for_print, before_body
 
 # wide-table is looked up, not imported: a template edited before it existed still works
@@ -40,9 +41,10 @@ def _signoffs(doc: Document, catalog: Catalog) -> list[dict]:
     for key, role in L.SIGNOFF_COLUMNS.items():
         s = doc.signoffs.get(key)
         person = org.people.get(s.by) if s else None
+        signed = (describe(verdict(doc, key, catalog)) if s and org.signatures != "off" else "")
         out.append({"role": role, "name": org.person_name(s.by) if s else "",
                     "position": org.position_name(person.position) if person else "",
-                    "date": vn_date(s.date) if s else ""})
+                    "date": vn_date(s.date) if s else "", "signed": signed})
     return out
 
 

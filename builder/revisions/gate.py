@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from builder.catalog import Catalog
+from builder.documents import labels as L
 from builder.documents.labels import revision_label
 from builder.documents.model import Document
 from builder.findings.finding import Severity
@@ -16,6 +17,8 @@ from builder.findings.rule_texts import (CACHE_COMMITTED, CODE_UNIQUE,
                                          HISTORY_SHALLOW, REFERENCE_UNRESOLVED,
                                          REGISTER_INVALID,
                                          WITHDRAWN_CODE_REUSED)
+from builder.signing.signoff import FOLDER as SIGNATURES
+from builder.signing.status import describe, verdict
 
 # Rules about the repository as a whole: reported even for files the branch did not touch.
 REPOSITORY_WIDE = {rule.id for rule in (
@@ -48,8 +51,9 @@ def changed_documents(catalog: Catalog) -> list[ChangedDocument]:
     if catalog.base is None:
         return []
     changed = catalog.base.changed_paths
+    signed = {path.split("/")[1] for path in changed if path.startswith(SIGNATURES + "/") and path.count("/") >= 2}
     out = [ChangedDocument(d, catalog.base.documents.get(d.code)) for d in catalog.documents
-           if d.path in changed or d.attachment in changed]
+           if d.path in changed or d.attachment in changed or d.code in signed]
     out += [ChangedDocument(None, b) for code, b in catalog.base.documents.items() if catalog.get(code) is None]
     return sorted(out, key=lambda c: c.code)
 
@@ -86,6 +90,21 @@ def changed_sections(old: Document | None, new: Document | None) -> list[str]:
     return [h or "(phần mở đầu)" for h in names]
 
 
+def signature_summary(catalog: Catalog, docs: list[Document]) -> list[str]:
+    """Who signed each sign-off of the changed documents, and whether the signature verifies."""
+    org = catalog.organisation
+    if org.signatures == "off" or not docs:
+        return []
+    out = ["", f"### {L.DIGITAL_SIGNATURE}", "", "| Mã hiệu | Lần ký | Người ký | Kiểm tra chữ ký |", "|---|---|---|---|"]
+    for doc in docs:
+        for key, role in L.SIGNOFF_COLUMNS.items():
+            if key in doc.signoffs:
+                found = verdict(doc, key, catalog)
+                out.append(f"| {_cell(doc.code)} | {role} | {_cell(org.person_name(doc.signoffs[key].by))} | "
+                           f"{_cell(describe(found))} |")
+    return out
+
+
 def review_summary(catalog: Catalog, findings) -> str:
     """Markdown for a pull-request comment: the changed documents and the procedures whose forms changed."""
     changed = changed_documents(catalog)
@@ -109,6 +128,7 @@ def review_summary(catalog: Catalog, findings) -> str:
             out.append(f"| {_cell(c.code)} | {_cell(c.title)} | {old} → {new} | "
                        f"{_cell(', '.join(changed_sections(c.base, c.current)) or '—')} | {_cell(approver)} | "
                        f"{problems} |")
+    out += signature_summary(catalog, [c.current for c in changed if c.current])
     forms = [c for c in changed if (c.current or c.base).kind == "form"]
     parents = sorted({(c.current or c.base).procedure for c in forms if (c.current or c.base).procedure})
     if parents:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import git
 
+from builder.signing.signoff import FOLDER as SIGNATURES
+
 DOCUMENT_FOLDERS = ("procedures", "forms")
 ZERO = "0" * 40
 
@@ -126,9 +128,11 @@ class GitSource:
             yield Commit(sha, datetime.fromisoformat(date), author, email, subject), changes
 
     def changed_paths(self, base: str) -> set[str]:
-        """Document files that differ between `base` and the working tree (incl. untracked)."""
-        out = self.repo.git.diff("--name-only", "-z", "--no-renames", base, "--", *self._pathspecs())
+        """Document files and sign-off signatures that differ between `base` and the working
+        tree (incl. untracked): a pull request that only swaps a signature is gated too."""
+        specs = [*self._pathspecs(), self.prefix + SIGNATURES]
+        out = self.repo.git.diff("--name-only", "-z", "--no-renames", base, "--", *specs)
         paths = {self._relative(p) for p in out.split("\0") if p}
-        untracked = self.repo.git.ls_files("--others", "--exclude-standard", "-z", "--", *self._pathspecs())
+        untracked = self.repo.git.ls_files("--others", "--exclude-standard", "-z", "--", *specs)
         paths |= {self._relative(p) for p in untracked.split("\0") if p}
         return {p for p in paths if p}

@@ -7,9 +7,10 @@ loading files (encoding, YAML, field types) or printing are reported there (thei
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
+from builder.findings.finding import Severity
 from builder.findings.rule_texts import RuleText
 
 RULE_FUNCTIONS: dict[str, Callable] = {}
@@ -22,17 +23,24 @@ class Problem:
     line: int
     variant: str | None = None
     values: dict = field(default_factory=dict)
+    severity: Severity | None = None   # set only where configuration softens a rule (a warning)
 
 
 def problem(path: str, line: int, variant: str | None = None, **values) -> Problem:
     return Problem(path, line, variant, values)
 
 
+def softened(found: Problem, severity: Severity) -> Problem:
+    """The problem reported with another severity (organisation.yml: signatures: warning)."""
+    return replace(found, severity=severity)
+
+
 def _register(rule: RuleText, over_catalog: Callable, fn: Callable) -> None:
     """Keep the rule's function under its id; each problem it yields becomes a finding of it."""
     def findings(catalog) -> Iterable:
         for p in over_catalog(catalog):
-            yield rule.finding(p.path, p.line, p.variant, **p.values)
+            found = rule.finding(p.path, p.line, p.variant, **p.values)
+            yield replace(found, severity=p.severity) if p.severity else found
     findings.__doc__ = fn.__doc__
     findings.rule = rule
     if rule.id in RULE_FUNCTIONS:

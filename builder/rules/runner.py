@@ -10,11 +10,11 @@ from builder.catalog import Catalog
 from builder.rules import (cache, changes, codes, distribution, duties, forms,
                            legal_basis, legal_deadline, markdown_body,
                            placeholders, review, revisions, safe_html,
-                           signoffs, units)
+                           signatures, signoffs, units)
 from builder.rules.registry import RULE_FUNCTIONS
 
 # Each topic module registers its rules when imported (see registry.py).
-TOPICS = (codes, changes, signoffs, forms, units, legal_basis, review, placeholders, revisions, legal_deadline,
+TOPICS = (codes, changes, signoffs, signatures, forms, units, legal_basis, review, placeholders, revisions, legal_deadline,
           duties, safe_html, markdown_body, distribution, cache)
 
 

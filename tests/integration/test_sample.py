@@ -77,7 +77,12 @@ def test_revision_workflow_on_the_committed_sample(tmp_path):
     head += (f"\n  - revision: {old_rev + 1}\n    date: 2026-11-20\n    section: Mục 5\n"
              f"    description: Bổ sung yêu cầu năng lực chuyên gia đánh giá")
     repo.write(path, "---\n" + head + marker + body)
-    result = repo.qms("approve", "QT.02", "--by", "ltminh", "--date", "2026-11-19")
+    # README step 5: each signer signs the new issue with their own key (the sample's keys).
+    for role, person, day in (("prepare", "hmduc", "2026-11-10"), ("review", "nvhai", "2026-11-12"),
+                              ("approve", "ltminh", "2026-11-19")):
+        result = repo.qms("approve", "QT.02", "--role", role, "--by", person, "--date", day,
+                          "--key", str(REPO / "tests" / "keys" / "sample" / person))
+        assert "Đã ký số" in result.output, result.output
     assert result.exit_code == 0, result.output
     assert repo.findings() == (0, [])
 

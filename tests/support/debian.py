@@ -10,7 +10,11 @@ from pathlib import Path
 # package -> a file it installs
 PACKAGES = {"chromium": Path("/usr/bin/chromium"),
             # Times-compatible faces with every Vietnamese letter in all four styles (builder/pdf/fonts.py)
-            "fonts-liberation2": Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-BoldItalic.ttf")}
+            "fonts-liberation2": Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-BoldItalic.ttf"),
+            # ssh-keygen makes and checks the sign-off signatures (qms approve signs with it)
+            "openssh-client": Path("/usr/bin/ssh-keygen"),
+            # pdfsig: a second verifier of the agency's signature on published PDFs
+            "poppler-utils": Path("/usr/bin/pdfsig")}
 
 
 def ensure(*packages: str) -> list[str]:

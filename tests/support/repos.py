@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -162,7 +163,7 @@ class Repo:
 def copy_sample(root: Path) -> "Repo":
     """A copy of the embedded sample system (documents, site_config, mkdocs.yml), outside git."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("procedures", "forms", "site_config"):
+    for name in ("procedures", "forms", "site_config", "signatures"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return Repo(root)
@@ -177,16 +178,27 @@ def approve_all(root: Path) -> None:
             approve(catalog, doc.code, approved.by, approved.date, approved.decision)
 
 
-def make_repo(root: Path, files: dict[str, str] = BASE_FILES, approved: bool = True) -> Repo:
+def make_repo(root: Path, files: dict[str, str] = BASE_FILES, approved: bool = True,
+              signatures: str = "off") -> Repo:
+    """A small repository with the sample's configuration. Its sign-offs are not signed, so
+    signatures are off unless a test asks for them (tests/integration/test_signatures.py)."""
     shutil.copytree(REPO / "site_config", root / "site_config",
                     ignore=shutil.ignore_patterns("docs", "theme", "activities.yml"))
     repo = Repo(root)
+    set_signatures(root, signatures)
     repo.write(".gitignore", ".qms-cache/\nsite/\nsite.*/\nban-in/\n")   # as the sample repository has
     for rel, content in files.items():
         repo.write(rel, content)
     if approved:
         approve_all(root)
     return repo
+
+
+def set_signatures(root: Path, mode: str) -> None:
+    """Set `signatures:` of the repository's organisation.yml (required / warning / off)."""
+    path = Path(root) / "site_config" / "organisation.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^signatures: .*$", f"signatures: {mode}", text, flags=re.M), encoding="utf-8")
 
 
 def site_repo(root: Path, files: dict[str, str] = BASE_FILES) -> Repo:

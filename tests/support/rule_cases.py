@@ -9,6 +9,8 @@ RULES_TESTED_ELSEWHERE = {
     "integration/test_hostile_input.py": ['file-directory', 'file-extension', 'file-symlink', 'file-too-large',
                                           'hidden-text', 'page-collision', 'yaml-limit'],
     "integration/test_pdf.py": ['pdf-render'],
+    "integration/test_signatures.py": ['secret-file', 'signature-content', 'signature-invalid', 'signature-key-date',
+                                       'signature-key-owner', 'signature-missing'],
     "integration/test_copies.py": ['distribution-code', 'distribution-dates', 'distribution-person', 'distribution-unit'],
     "integration/test_revisions.py": ['approval-fingerprint', 'approval-unsigned', 'attachment-changed-without-revision', 'change-row-rewritten', 'signoff-before-previous', 'content-changed-without-revision', 'document-deleted', 'history-shallow', 'review-fingerprint', 'revision-approval', 'revision-effective-date', 'revision-sequence', 'status-back-to-draft', 'withdrawn-code-reused'],
 }

@@ -13,6 +13,7 @@ from builder.documents.model import Document
 from builder.documents.schema import KINDS
 from builder.documents.text import slug
 from builder.markup.literal import cell
+from builder.signing.status import describe, verdict
 from builder.site.body import body_section
 from builder.site.generator import unindexed_heading
 from builder.site.markdown import link, md_link, status_badge
@@ -57,6 +58,9 @@ def signoff_block(doc: Document, catalog: Catalog) -> str:
     row(L.NAME, lambda s: org.person_name(s.by))
     row(L.POSITION, lambda s: org.position_name(org.people[s.by].position) if s.by in org.people else "")
     row(L.DATE, lambda s: vn_date(s.date))
+    if org.signatures != "off":
+        values = [cell(describe(verdict(doc, k, catalog))) if k in doc.signoffs else L.NONE for k in keys]
+        rows.append(f"| **{L.DIGITAL_SIGNATURE}** | " + " | ".join(values) + " |")
     approved = doc.signoffs.get("approved")
     extra = f"\n\n{L.DECISION}: {cell(approved.decision)}" if approved and approved.decision else ""
     return unindexed_heading(L.SIGNOFFS) + "\n\n" + "\n".join(rows) + extra

@@ -1,0 +1,73 @@
+"""Private keys that must never be in the repository: whoever reads the repository could sign
+in the key holder's name. Only the sample's test keys live under tests/."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+ALLOWED_FOLDER = "tests/"
+# The armour line that opens a private key, then key data (so that a text naming the line is
+# not taken for a key). The kinds: OpenSSH, PEM RSA/EC/DSA, PKCS#8, OpenPGP.
+KEY_BLOCK = re.compile(rb"-----BEGIN (OPENSSH |RSA |EC |DSA |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----\r?\n"
+                       rb"(?:[A-Za-z-]+: [^\n]*\r?\n)*\r?\n?[A-Za-z0-9+/=]{40}")
+KINDS = {b"OPENSSH ": "một khóa bí mật SSH", b"RSA ": "một khóa bí mật RSA", b"EC ": "một khóa bí mật EC",
+         b"DSA ": "một khóa bí mật DSA", b"ENCRYPTED ": "một khóa bí mật (PKCS#8, có mật khẩu)",
+         b"PGP ": "một khóa bí mật OpenPGP", None: "một khóa bí mật (PKCS#8)"}
+KEY_STORES = {".p12": "tệp chứng thư số PKCS#12 (có khóa bí mật)", ".pfx": "tệp chứng thư số PKCS#12 (có khóa bí mật)"}
+READ_LIMIT = 1 << 20       # keys are small: the first megabyte of a file is enough
+SKIPPED_FOLDERS = {".git", ".venv", "venv", "node_modules", "site", ".qms-cache"}
+
+
+@dataclass(frozen=True)
+class Secret:
+    path: str
+    line: int
+    what: str
+
+
+def candidate_files(root: Path) -> list[str]:
+    """Files git has or could take (tracked, and untracked ones .gitignore does not exclude);
+    without git, every file under the root but the tool and output folders."""
+    try:
+        done = subprocess.run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=root,
+                              capture_output=True, timeout=120)
+        if done.returncode == 0:
+            return [p for p in done.stdout.decode("utf-8", "replace").split("\0") if p]
+    except (OSError, subprocess.SubprocessError):
+        pass
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in SKIPPED_FOLDERS]
+        rel = Path(folder).relative_to(root)
+        out += [(rel / f).as_posix() for f in files]
+    return out
+
+
+def find_secrets(root: Path) -> list[Secret]:
+    """Every private key and key store outside tests/, with the line where the key begins."""
+    root = Path(root)
+    out = []
+    for rel in candidate_files(root):
+        if rel.startswith(ALLOWED_FOLDER):
+            continue
+        suffix = Path(rel).suffix.lower()
+        if suffix in KEY_STORES:
+            out.append(Secret(rel, 1, KEY_STORES[suffix]))
+            continue
+        path = root / rel
+        try:
+            if path.is_symlink() or not path.is_file():
+                continue
+            with path.open("rb") as handle:
+                head = handle.read(READ_LIMIT)
+        except OSError:
+            continue
+        if b"-----BEGIN " not in head:
+            continue
+        found = KEY_BLOCK.search(head)
+        if found:
+            out.append(Secret(rel, head.count(b"\n", 0, found.start()) + 1, KINDS[found.group(1)]))
+    return out

@@ -1,0 +1,107 @@
+"""Whether a sign-off's signature holds: read its two files, verify, compare with the document.
+
+One verdict per sign-off, computed once per document and shared by the rules, the page's
+sign-off block and the PDF. The verdict says which rule is broken; the rules turn it into a
+finding, the page into a line such as "Đã ký số, hợp lệ".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.documents import labels as L
+from builder.documents.dates import vn_date
+from builder.documents.model import Document, SignOff
+from builder.organisation.keys import NAMESPACE, SigningKey
+from builder.organisation.model import Organisation
+from builder.signing import sshsig
+from builder.signing.signoff import ROLES, parse_text, signature_path, text_path
+
+VERIFIED = "verified"
+MISSING = "missing"          # no signature file
+INVALID = "invalid"          # the signature does not verify over its text (or a file is damaged)
+OWNER = "owner"              # signed with a key that is not the named person's
+KEY_DATE = "key-date"        # the key was revoked, expired or not yet valid on the signing day
+CONTENT = "content"          # a valid signature over other values (another fingerprint, person, date)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    state: str
+    detail: dict = field(default_factory=dict)   # values for the finding's message
+    key: SigningKey | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.state == VERIFIED
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() and path.stat().st_size < 65536 else None
+    except OSError:
+        return None
+
+
+def verdict(doc: Document, key: str, catalog) -> Verdict:
+    """The verdict on sign-off `key` (prepared/reviewed/approved) of this issue, computed once
+    per catalog: the rules, the page and the PDF ask for it. Not kept on the document, which
+    outlives the catalog in memory while signature files and keys may change."""
+    memo = catalog.memo("signature-verdicts", dict)
+    signoff = doc.signoffs[key]
+    index = (doc.code, doc.revision, key, signoff)
+    if index not in memo:
+        memo[index] = _verdict(doc, key, signoff, catalog.organisation, Path(catalog.root))
+    return memo[index]
+
+
+def _verdict(doc: Document, key: str, signoff: SignOff, org: Organisation, root: Path) -> Verdict:
+    sig_rel, text_rel = signature_path(doc.code, doc.revision, key), text_path(doc.code, doc.revision, key)
+    armored, text = _read(root / sig_rel), _read(root / text_rel)
+    if armored is None:
+        return Verdict(MISSING, {"file": sig_rel})
+    if text is None:
+        return Verdict(INVALID, {"file": text_rel, "why": "thiếu tệp nội dung đã ký " + text_rel})
+    try:
+        signature = sshsig.parse(armored.decode("ascii", "replace"))
+    except sshsig.SignatureFormatError as exc:
+        return Verdict(INVALID, {"file": sig_rel, "why": f"tệp chữ ký hỏng: {exc}"})
+    if not sshsig.verify(signature, text, NAMESPACE):
+        return Verdict(INVALID, {"file": sig_rel, "why": "chữ ký không khớp nội dung tệp " + text_rel})
+    signed = parse_text(text)
+    if signed is None:
+        return Verdict(INVALID, {"file": text_rel, "why": "nội dung đã ký không đúng mẫu"})
+    owner = org.key_owner(signature.public_key)
+    if owner is None:
+        return Verdict(OWNER, {"file": sig_rel, "key": signature.key_fingerprint, "owner": ""})
+    if owner.person != signoff.by or signed.by != signoff.by:
+        return Verdict(OWNER, {"file": sig_rel, "key": signature.key_fingerprint, "owner": owner.person}, owner)
+    differences = _differences(doc, key, signoff, signed)
+    if differences:
+        return Verdict(CONTENT, {"file": text_rel, "differences": differences}, owner)
+    problem = owner.problem_on(signed.signed) if signed.signed else ("early", None)
+    if problem:
+        return Verdict(KEY_DATE, {"file": sig_rel, "key": owner.fingerprint, "why": problem[0],
+                                  "when": problem[1], "signed": signed.signed}, owner)
+    return Verdict(VERIFIED, {"file": sig_rel, "key": owner.fingerprint, "signed": signed.signed}, owner)
+
+
+def _differences(doc: Document, key: str, signoff: SignOff, signed) -> list[tuple[str, str, str]]:
+    """(field, signed value, value in the document) for every value that differs."""
+    expected = {"code": doc.code, "revision": str(doc.revision), "role": ROLES[key],
+                "date": signoff.date.isoformat() if signoff.date else "", "fingerprint": signoff.fingerprint or ""}
+    actual = {"code": signed.code, "revision": str(signed.revision), "role": signed.role,
+              "date": signed.date.isoformat() if signed.date else "", "fingerprint": signed.fingerprint}
+    out = [(k, actual[k], expected[k]) for k in expected if actual[k] != expected[k]]
+    if signed.signed and signed.date and signed.signed < signed.date:
+        out.append(("signed", signed.signed.isoformat(), f"≥ {signed.date.isoformat()}"))
+    return out
+
+
+def describe(found: Verdict) -> str:
+    """The verdict in a few words for the sign-off block: '✓ Hợp lệ (khóa SHA256:…, ký ngày …)'."""
+    text = L.SIGNATURE_STATES[found.state]
+    if found.ok:
+        text += " (" + L.SIGNATURE_DETAIL.format(key=found.detail["key"][:19] + "…",
+                                                 signed=vn_date(found.detail["signed"])) + ")"
+    return text

@@ -1,0 +1,217 @@
+"""Signed sign-offs, in real git repositories with keys made at test time: each rule fails and
+passes, the commands refuse what the build would reject, and ssh-keygen reaches our verdict."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from support import gitutil
+from support.keys import make_key, signed_repo
+from support.repos import Q, TODAY, add_step, set_signatures
+
+pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen (openssh-client) missing")
+SIG = "signatures/QT.01/02-approve.txt.sig"
+TXT = "signatures/QT.01/02-approve.txt"
+
+
+def rules(findings, rule):
+    return [f for f in findings if f["rule"] == rule]
+
+
+def line_of(repo, rel, start):
+    return next(i for i, line in enumerate(repo.read(rel).split("\n"), 1) if line.startswith(start))
+
+
+@pytest.fixture
+def signed(tmp_path):
+    return signed_repo(tmp_path)
+
+
+def test_signed_repository_passes_and_ssh_keygen_agrees(signed, tmp_path):
+    repo, keys = signed
+    code, findings = repo.findings()
+    assert code == 0 and not [f for f in findings if f["rule"].startswith("signature")], findings
+    assert "fingerprint:" in repo.read(Q).split("prepared:")[1].split("\n")[0]   # a hand-typed sign-off got one
+    allowed = tmp_path / "allowed_signers"
+    assert repo.qms("keys", "allowed-signers", "--output", str(allowed)).exit_code == 0
+    verify = ["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-n", "qms-signoff", "-s", str(repo.root / SIG),
+              f"-Overify-time={TODAY.replace('-', '')}"]
+    good = subprocess.run(verify + ["-I", "ltminh"], input=(repo.root / TXT).read_bytes(), capture_output=True)
+    assert good.returncode == 0, good.stderr
+    other = subprocess.run(verify + ["-I", "nvhai"], input=(repo.root / TXT).read_bytes(), capture_output=True)
+    assert other.returncode != 0
+
+
+def test_missing_signature_required_warning_off(signed):
+    repo, _ = signed
+    (repo.root / SIG).unlink()
+    code, findings = repo.findings()
+    missing = rules(findings, "signature-missing")
+    assert code == 1 and [(f["path"], f["line"], f["severity"]) for f in missing] == [
+        (Q, line_of(repo, Q, "approved:"), "error")]
+    assert "qms sign QT.01 --role approve" in missing[0]["message"]
+    set_signatures(repo.root, "warning")
+    code, findings = repo.findings()
+    assert code == 0 and [f["severity"] for f in rules(findings, "signature-missing")] == ["warning"]
+    set_signatures(repo.root, "off")
+    code, findings = repo.findings()
+    assert code == 0 and not [f for f in findings if f["rule"].startswith("signature")]
+
+
+def test_a_bad_signature_is_an_error_even_while_adopting(signed):
+    repo, _ = signed
+    set_signatures(repo.root, "warning")
+    (repo.root / TXT).write_bytes((repo.root / TXT).read_bytes().replace(b"date: 2026-01-26", b"date: 2026-01-25"))
+    code, findings = repo.findings()
+    assert code == 1 and [f["severity"] for f in rules(findings, "signature-invalid")] == ["error"]
+
+
+def test_tampered_signature(signed):
+    repo, _ = signed
+    lines = (repo.root / SIG).read_text().split("\n")
+    lines[3] = lines[3][:10] + ("A" if lines[3][10] != "A" else "B") + lines[3][11:]
+    (repo.root / SIG).write_text("\n".join(lines))
+    code, findings = repo.findings()
+    bad = rules(findings, "signature-invalid")
+    assert code == 1 and [(f["path"], f["line"]) for f in bad] == [(Q, line_of(repo, Q, "approved:"))]
+    (repo.root / SIG).write_text("không phải chữ ký")
+    assert "tệp chữ ký hỏng" in rules(repo.findings()[1], "signature-invalid")[0]["message"]
+
+
+def test_signed_text_edited(signed):
+    repo, _ = signed
+    (repo.root / TXT).write_bytes((repo.root / TXT).read_bytes().replace(b"by: ltminh", b"by: nvhai"))
+    assert [f["line"] for f in rules(repo.findings()[1], "signature-invalid")] == [line_of(repo, Q, "approved:")]
+
+
+def test_approval_by_someone_else_with_their_key_is_refused(signed):
+    repo, keys = signed
+    before = repo.read(Q), (repo.root / SIG).read_bytes()
+    result = repo.qms("approve", "QT.01", "--by", "ltminh", "--key", str(keys["nvhai"]))
+    assert result.exit_code == 1
+    assert "của Nguyễn Văn Hải, không phải khóa của Lê Thành Minh" in result.output
+    assert (repo.read(Q), (repo.root / SIG).read_bytes()) == before     # nothing written
+
+
+def test_signature_made_with_another_persons_key(signed, tmp_path):
+    """nvhai signs the text of ltminh's approval with his own key and puts it in place."""
+    repo, keys = signed
+    sig = subprocess.run(["ssh-keygen", "-q", "-Y", "sign", "-f", str(keys["nvhai"]), "-n", "qms-signoff"],
+                         input=(repo.root / TXT).read_bytes(), capture_output=True, check=True).stdout
+    (repo.root / SIG).write_bytes(sig)
+    owner = rules(repo.findings()[1], "signature-key-owner")
+    assert [(f["path"], f["line"]) for f in owner] == [(Q, line_of(repo, Q, "approved:"))]
+    assert "Nguyễn Văn Hải" in owner[0]["message"]
+    stranger = make_key(tmp_path / "other", "stranger")
+    sig = subprocess.run(["ssh-keygen", "-q", "-Y", "sign", "-f", str(stranger), "-n", "qms-signoff"],
+                         input=(repo.root / TXT).read_bytes(), capture_output=True, check=True).stdout
+    (repo.root / SIG).write_bytes(sig)
+    assert "không có trong organisation.yml" in rules(repo.findings()[1], "signature-key-owner")[0]["message"]
+
+
+def test_content_changed_after_a_valid_signature(signed):
+    repo, _ = signed
+    add_step(repo)
+    code, findings = repo.findings()
+    assert code == 1 and rules(findings, "approval-fingerprint")     # the content no longer matches
+    assert not rules(findings, "signature-content")                  # the signature still covers the line
+    # Someone then records the new fingerprint by hand: the signature covers another one.
+    stale = next(f for f in rules(findings, "approval-fingerprint"))["message"].split("khác ")[1].split(")")[0]
+    text = repo.read(Q)
+    line = next(line for line in text.split("\n") if line.startswith("approved:"))
+    old = line.split('fingerprint: "')[1].split('"')[0]
+    repo.write(Q, text.replace(line, line.replace(old, stale)))
+    code, findings = repo.findings()
+    content = rules(findings, "signature-content")
+    assert code == 1 and not rules(findings, "approval-fingerprint")
+    assert [(f["path"], f["line"]) for f in content] == [(Q, line_of(repo, Q, "approved:"))]
+    assert old in content[0]["message"]
+
+
+def test_revoked_key(signed):
+    repo, keys = signed
+    org = repo.root / "site_config" / "organisation.yml"
+    text = org.read_text(encoding="utf-8")
+    ltminh = text.index("  - id: ltminh")
+    at = text.index("        from: 2026-01-01", ltminh) + len("        from: 2026-01-01")
+    org.write_text(text[:at] + "\n        revoked: 2026-11-01" + text[at:], encoding="utf-8")
+    dated = rules(repo.findings()[1], "signature-key-date")
+    assert len(dated) == 2 and "đã bị thu hồi từ 01/11/2026" in dated[0]["message"]   # ltminh approved QT.01, BM.01
+    result = repo.qms("sign", "QT.01", "--role", "approve", "--key", str(keys["ltminh"]))
+    assert result.exit_code == 1 and "thu hồi" in result.output
+    org.write_text(text[:at] + "\n        revoked: 2026-12-01" + text[at:], encoding="utf-8")
+    assert not rules(repo.findings()[1], "signature-key-date")     # signed before the revocation: still valid
+
+
+def test_new_issue_signed_by_each_role_passes(signed):
+    repo, keys = signed
+    repo.write(Q, re.sub(r"^(prepared|reviewed): .*$", r"\1: {by: x, date: 2026-11-10}", repo.read(Q), flags=re.M))
+    repo.edit(Q, "prepared: {by: x", "prepared: {by: ntkhanh")
+    repo.edit(Q, "reviewed: {by: x", "reviewed: {by: phthu")
+    repo.edit(Q, "revision: 2\n", "revision: 3\n")
+    repo.edit(Q, "effective: 2026-02-02", "effective: 2026-11-20")
+    repo.edit(Q, "    description: Cập nhật căn cứ pháp lý\n", "    description: Cập nhật căn cứ pháp lý\n"
+              "  - revision: 3\n    date: 2026-11-20\n    section: Mục 5\n    description: Thêm bước B2\n")
+    add_step(repo)
+    for role, person in (("prepare", "ntkhanh"), ("review", "phthu"), ("approve", "ltminh")):
+        result = repo.qms("approve", "QT.01", "--role", role, "--by", person, "--key", str(keys[person]),
+                          "--date", "2026-11-14")
+        assert "Đã ký số bằng khóa SHA256:" in result.output, result.output
+    assert (repo.root / "signatures/QT.01/03-approve.txt.sig").is_file()
+    assert (repo.root / SIG).is_file()                                 # issue 2's signature is kept
+    code, findings = repo.findings()
+    assert code == 0, findings
+
+
+def test_approve_without_a_key_when_required(signed, monkeypatch, tmp_path):
+    repo, _ = signed
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("QMS_SIGNING_KEY", raising=False)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    before = repo.read(Q)
+    result = repo.qms("approve", "QT.01", "--by", "ltminh")
+    assert result.exit_code == 1 and "Không tìm thấy khóa ký" in result.output
+    assert repo.read(Q) == before
+
+
+def test_gate_summary_shows_who_signed(signed):
+    repo, keys = signed
+    base = gitutil.git(repo.root, "rev-parse", "HEAD")
+    (repo.root / SIG).write_text((repo.root / SIG).read_text().replace("U1NIU0lH", "U1NIU0lI"))
+    gitutil.commit_all(repo.root, "Sửa chữ ký")
+    result = repo.qms("check", "--base", base, "--format", "markdown")
+    assert "### Chữ ký số" in result.output, result.output
+    row = next(line for line in result.output.split("\n") if line.startswith("| QT.01 | Phê duyệt"))
+    assert "Lê Thành Minh" in row and "Không hợp lệ" in row
+    assert "| QT.01 | Xem xét | Phạm Hoài Thu | ✓ Hợp lệ" in result.output
+    assert any("signature-invalid" in line for line in result.output.split("\n"))   # a .sig-only change is gated
+
+
+def test_keys_add_refuses_a_private_key_and_a_shared_key(signed, tmp_path):
+    repo, keys = signed
+    result = repo.qms("keys", "add", "hmduc", str(keys["nvhai"]))
+    assert result.exit_code == 2 and "khóa bí mật" in result.output
+    result = repo.qms("keys", "add", "hmduc", str(keys["nvhai"]) + ".pub")
+    assert result.exit_code == 1 and "nvhai" in result.output
+
+
+def test_private_keys_outside_tests_are_refused(signed, tmp_path):
+    repo, keys = signed
+    shutil.copy(keys["ltminh"], repo.root / "site_config" / "id_ed25519")
+    (repo.root / "tests").mkdir()
+    shutil.copy(keys["nvhai"], repo.root / "tests" / "khoa-mau")
+    (repo.root / "ky-so.p12").write_bytes(b"\x30\x82\x01\x00")
+    note = repo.root / "procedures" / "ghi-chu.txt"
+    note.write_text("Khóa PEM mở đầu bằng dòng -----BEGIN PRIVATE KEY----- (chỉ là lời giải thích).\n")
+    secrets = rules(repo.findings()[1], "secret-file")
+    assert sorted((f["path"], f["line"]) for f in secrets) == [("ky-so.p12", 1), ("site_config/id_ed25519", 1)]
+    assert "khóa bí mật SSH" in next(f for f in secrets if f["path"].endswith("id_ed25519"))["message"]
+
+
+def test_other_key_types_verify(tmp_path):
+    repo, _ = signed_repo(tmp_path, kinds={"ltminh": "rsa", "phthu": "ecdsa"})
+    code, findings = repo.findings()
+    assert code == 0, findings
