@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from builder.addresses import page_uri
 from builder.catalog import SOURCE_FOLDERS, load_catalog, published_view
+from builder.documents import labels as L
 from builder.documents.dates import parse_date
 from builder.documents.html_safety import sanitize_html
 from builder.findings.finding import Severity
@@ -119,6 +120,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_post_build(self, *, config):
         # QMS_PDF=0 skips the printed copies (the benchmark measures the site alone with it).
         failures = [] if os.environ.get("QMS_PDF") == "0" else build_site_files(self.catalog, Path(config.site_dir))
+        if self.catalog.organisation.certificate is None and os.environ.get("QMS_PDF") != "0":
+            log.info(L.UNSIGNED_PDFS)
         for f in failures:
             log.error(f.as_text())
         if failures:

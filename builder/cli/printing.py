@@ -13,6 +13,7 @@ import click
 from builder.catalog import load_catalog, published_view
 from builder.cli.options import fail as _fail
 from builder.cli.options import parse_day, root_option, today_option
+from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.labels import did_you_mean
 from builder.findings.finding import Severity, has_errors
@@ -22,6 +23,7 @@ from builder.pdf.build import render
 from builder.pdf.copies import (CopyError, issue_copies, outstanding,
                                 record_returns)
 from builder.pdf.paths import PRINT_DIR, has_docx, has_pdf, issue_stem
+from builder.pdf.signature import agency_signer
 from builder.pdf.variants import site_variant
 from builder.rules.runner import run_checks
 from builder.storage.atomic import atomic_write_bytes
@@ -76,6 +78,8 @@ def pdf_command(codes, output, root, today):
             _write(out / f"{issue_stem(doc.code, doc.revision)}.docx", docx_paths[doc.code].read_bytes())
     done = sum(1 for item in rendered if item.pdf is not None)
     click.echo(f"Đã tạo {done} bản PDF và {len(docx_paths)} bản Word trong {out}.")
+    if catalog.organisation.certificate is None:
+        click.echo(L.UNSIGNED_PDFS)
     if findings:
         click.echo(FORMATS["text"](findings))
     sys.exit(1 if has_errors(findings) else 0)
@@ -139,6 +143,8 @@ def issue_copy(code, unit, count, person, when, output, root, today):
     for item in issued:
         click.echo(f"Bản số {item.copy.copy:02d} ({unit_name}, lần ban hành {item.copy.revision:02d}): {item.path}")
     click.echo(f"Đã ghi {len(issued)} bản vào sổ theo dõi phân phối registers/distribution.csv.")
+    click.echo(L.UNSIGNED_PDFS if catalog.organisation.certificate is None else
+               f"Mỗi bản đã được ký số bằng chứng thư số của {agency_signer(catalog).name}.")
 
 
 @click.command()

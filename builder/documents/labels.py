@@ -140,3 +140,5 @@ SIGNATURE_STATES = {"verified": "✓ Hợp lệ", "missing": "Chưa ký số", "
                     "owner": "✗ Khóa không của người ký", "key-date": "✗ Khóa hết hiệu lực khi ký",
                     "content": "✗ Ký cho nội dung khác"}
 SIGNATURE_DETAIL = "khóa {key}, ký ngày {signed}"
+UNSIGNED_PDFS = ("Bản PDF chưa có chữ ký số của cơ quan: site_config/organisation.yml chưa khai báo certificate "
+                 "(xem README, mục 'Chữ ký số').")

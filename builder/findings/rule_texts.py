@@ -412,6 +412,11 @@ PDF_RENDER = RuleText(E, "Bản in và bản kiểm soát", "Không tạo đư�
     "Không tạo được {what}: {detail}. Kiểm tra hình ảnh và định dạng ở dòng này, hoặc mẫu trình "
     "bày site_config/print/tai-lieu.typ, rồi dựng lại.",
     stage="print")
+PDF_CERTIFICATE = RuleText(E, "Bản in và bản kiểm soát", "Không dùng được chứng thư số của cơ quan",
+    "Khi organisation.yml khai báo certificate, mọi bản PDF xuất bản và bản kiểm soát được ký số bằng chứng "
+    "thư số của cơ quan; không ký được thì không xuất bản bản chưa ký.",
+    "{problem}",
+    stage="print")
 DISTRIBUTION_INVALID = RuleText(E, "Bản in và bản kiểm soát", "Sổ theo dõi phân phối không hợp lệ",
     "registers/distribution.csv do lệnh 'qms issue-copy' và 'qms recall' ghi; mỗi dòng là một bản "
     "kiểm soát với mã hiệu, lần ban hành, số bản (không trùng), đơn vị nhận, ngày cấp, người cấp, "

@@ -18,6 +18,8 @@ from builder.catalog import Catalog
 from builder.documents.model import Document
 from builder.pdf import master as masters_mod
 from builder.pdf.paths import cache_dir, has_docx, has_pdf, site_file
+from builder.pdf.signature import (AgencySigner, CertificateError,
+                                   agency_signer, certificate_finding)
 from builder.pdf.source import subject
 from builder.pdf.stamp import StampError, render_stamps, stamp
 from builder.pdf.variants import Variant, site_variant
@@ -57,10 +59,11 @@ def render(items: list[tuple[Document, Variant]], catalog: Catalog, progress: Pr
     return rendered, docx_paths, findings
 
 
-def _stamped_path(root: Path, master: masters_mod.Master, variant: Variant) -> Path:
+def _stamped_path(root: Path, master: masters_mod.Master, variant: Variant, signer: AgencySigner | None) -> Path:
     """Stamped variants are cached too: with a thousand documents, an unchanged site costs file
-    copies, not a thousand stamping passes. Named issue, master key, variant key."""
-    key = hashlib.sha256(json.dumps([variant.stamp(), variant.subject_suffix()],
+    copies, not a thousand stamping (and signing) passes. Named issue, master key, variant key;
+    the variant key covers the certificate that signs it, if any."""
+    key = hashlib.sha256(json.dumps([variant.stamp(), variant.subject_suffix(), signer and signer.fingerprint],
                                     ensure_ascii=False).encode("utf-8")).hexdigest()
     return cache_dir(root, "stamped") / f"{master.path.stem}-{key[:12]}.pdf"
 
@@ -75,8 +78,14 @@ def _prune_stamped(target: Path) -> None:
 
 
 def _stamp_all(items, pdf_masters, catalog: Catalog, findings: list) -> list[Rendered]:
-    """Each distinct stamp rendered once, then laid over each master not stamped before."""
-    targets = [_stamped_path(catalog.root, m, v) if m.path.is_file() else None
+    """Each distinct stamp rendered once, then laid over each master not stamped before, then
+    (with the agency's certificate) signed over all of it."""
+    try:
+        signer = agency_signer(catalog)
+    except CertificateError as exc:
+        findings.append(certificate_finding(catalog.root, str(exc)))
+        return [Rendered(doc, v, None) for doc, v in items]
+    targets = [_stamped_path(catalog.root, m, v, signer) if m.path.is_file() else None
                for (_, v), m in zip(items, pdf_masters)]
     todo = [i for i, target in enumerate(targets) if target is not None and not target.is_file()]
     variants = list(dict.fromkeys(items[i][1] for i in todo))
@@ -88,9 +97,10 @@ def _stamp_all(items, pdf_masters, catalog: Catalog, findings: list) -> list[Ren
             return [Rendered(doc, v, None) for doc, v in items]
         for i in todo:
             doc, variant = items[i]
+            described = subject(doc) + variant.subject_suffix()
             pdf = stamp(pdf_masters[i].path.read_bytes(), stamps, variants.index(variant), ORIENTATIONS,
-                        {"/Subject": subject(doc) + variant.subject_suffix()})
-            atomic_write_bytes(targets[i], pdf)
+                        {"/Subject": described})
+            atomic_write_bytes(targets[i], signer.sign(pdf, described) if signer else pdf)
             _prune_stamped(targets[i])
     return [Rendered(doc, v, target) for (doc, v), target in zip(items, targets)]
 

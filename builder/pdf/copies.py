@@ -18,6 +18,7 @@ from builder.documents.model import Document
 from builder.pdf import master as masters_mod
 from builder.pdf.build import ORIENTATIONS
 from builder.pdf.paths import issue_stem
+from builder.pdf.signature import AgencySigner, CertificateError, agency_signer
 from builder.pdf.source import subject
 from builder.pdf.stamp import StampError, render_stamps, stamp
 from builder.pdf.variants import Variant
@@ -83,11 +84,16 @@ def issue_copies(catalog: Catalog, code: str, unit: str, count: int, by: str, wh
         raise CopyError(f"Ngày cấp {when:%d/%m/%Y} sau hôm nay: chỉ ghi việc đã xảy ra.")
     doc = _document(catalog, code)
     unit_name = _unit_name(catalog, unit, when)
+    try:
+        signer = agency_signer(catalog)
+    except CertificateError as exc:
+        raise CopyError(str(exc)) from None
     master = master_pdf(doc, catalog)
     try:
         with reg.locked(catalog.root) as (copies, save):
             numbers = reg.next_numbers(copies, code, count)
-            issued = _stamp_copies(doc, master, numbers, unit, unit_name, by, when, catalog.root, Path(out_dir))
+            issued = _stamp_copies(doc, master, numbers, unit, unit_name, by, when, catalog.root, Path(out_dir),
+                                   signer)
             try:
                 save(copies + [item.copy for item in issued])
             except BaseException:
@@ -102,13 +108,17 @@ def issue_copies(catalog: Catalog, code: str, unit: str, count: int, by: str, wh
 
 
 def _stamp_copies(doc: Document, master: bytes, numbers: list[int], unit: str, unit_name: str, by: str,
-                  when: date, root: Path, out_dir: Path) -> list[Issued]:
-    """One stamp render for all the copies, then one overlay per copy."""
+                  when: date, root: Path, out_dir: Path, signer: AgencySigner | None) -> list[Issued]:
+    """One stamp render for all the copies, then one overlay per copy; with the agency's
+    certificate, each copy is then signed, so the signature covers its stamp and number."""
     variants = [Variant.controlled(n, unit_name, when) for n in numbers]
     stamps = render_stamps(root, variants, ORIENTATIONS)
     issued = []
     for index, number in enumerate(numbers):
-        pdf = stamp(master, stamps, index, ORIENTATIONS, {"/Subject": subject(doc) + variants[index].subject_suffix()})
+        described = subject(doc) + variants[index].subject_suffix()
+        pdf = stamp(master, stamps, index, ORIENTATIONS, {"/Subject": described})
+        if signer:
+            pdf = signer.sign(pdf, described)
         path = out_dir / f"{issue_stem(doc.code, doc.revision)}-ban-so-{number:02d}.pdf"
         atomic_write_bytes(path, pdf)
         issued.append(Issued(reg.Copy(doc.code, doc.revision, number, unit, when, by), path))

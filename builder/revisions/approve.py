@@ -89,6 +89,8 @@ def approve(catalog: Catalog, code: str, person_id: str, when: date, decision: s
     print_ = fingerprint(doc)
     signature = None
     if key_file is not NO_KEY:
+        if when > catalog.today:
+            raise ApprovalError(f"Ngày ký {when:%d/%m/%Y} sau hôm nay: chữ ký số chỉ ghi việc đã xảy ra.")
         signature = _sign(SignedText(doc.code, doc.revision, ROLES[key], person_id, when, print_, catalog.today),
                           key, org, key_file)
     line = signoff_line(key, person_id, when, decision, print_)

@@ -36,11 +36,18 @@ class Verdict:
         return self.state == VERIFIED
 
 
+MAX_BYTES = 65536     # a signature or its text is a few hundred bytes; never read a large file
+
+
 def _read(path: Path) -> bytes | None:
+    """The file's bytes; None when it does not exist (or is not a regular file); b"" when it
+    cannot be one of ours (too large, unreadable)."""
     try:
-        return path.read_bytes() if path.is_file() and path.stat().st_size < 65536 else None
+        if path.is_symlink() or not path.is_file():
+            return None
+        return path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
     except OSError:
-        return None
+        return b""
 
 
 def verdict(doc: Document, key: str, catalog) -> Verdict:
@@ -60,8 +67,8 @@ def _verdict(doc: Document, key: str, signoff: SignOff, org: Organisation, root:
     armored, text = _read(root / sig_rel), _read(root / text_rel)
     if armored is None:
         return Verdict(MISSING, {"file": sig_rel})
-    if text is None:
-        return Verdict(INVALID, {"file": text_rel, "why": "thiếu tệp nội dung đã ký " + text_rel})
+    if not text:
+        return Verdict(INVALID, {"file": text_rel, "why": "thiếu hoặc hỏng tệp nội dung đã ký " + text_rel})
     try:
         signature = sshsig.parse(armored.decode("ascii", "replace"))
     except sshsig.SignatureFormatError as exc:

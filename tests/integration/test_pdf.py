@@ -71,6 +71,7 @@ def test_signoff_block_change_table_and_forms(rendered, catalog):
                  "Giám đốc", "12/01/2026", "26/01/2026", "THEO DÕI SỬA ĐỔI TÀI LIỆU", "Ban hành lần đầu",
                  "BIỂU MẪU KÈM THEO"):
         assert text in first, text
+    assert first.count("✓ Hợp lệ (khóa SHA256:") == 3          # each sign-off's signature verifies
     for code in catalog.get("QT.01").forms:
         assert f"{code} {catalog.get(code).title}" in first
 

@@ -49,6 +49,10 @@ def test_sample_site_manifest_lists_every_document(tmp_path, catalog):
         assert (repo.root / "site" / entry["url"] / "index.html").is_file()
         if entry["status"] == "effective":   # make site: a PDF for every effective document (issue 4)
             assert entry["pdf"] and (repo.root / "site" / entry["pdf"]).read_bytes().startswith(b"%PDF")
+    qt01 = next(e for e in manifest["documents"] if e["code"] == "QT.01")
+    page = (repo.root / "site" / qt01["url"] / "index.html").read_text(encoding="utf-8")
+    row = page.split("<strong>Chữ ký số</strong>")[1].split("</tr>")[0]      # the sign-off block's row
+    assert row.count("✓ Hợp lệ (khóa SHA256:") == 3, row
     law = (repo.root / "site" / "van-ban-phap-luat-thay-doi" / "index.html").read_text(encoding="utf-8")
     assert "61/2018/NĐ-CP → 118/2025/NĐ-CP" in law and "Đã cập nhật" in law
     assert "29/2013/QH13 → 93/2025/QH15" in law

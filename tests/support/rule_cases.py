@@ -9,6 +9,7 @@ RULES_TESTED_ELSEWHERE = {
     "integration/test_hostile_input.py": ['file-directory', 'file-extension', 'file-symlink', 'file-too-large',
                                           'hidden-text', 'page-collision', 'yaml-limit'],
     "integration/test_pdf.py": ['pdf-render'],
+    "integration/test_pdf_signature.py": ['pdf-certificate'],
     "integration/test_signatures.py": ['secret-file', 'signature-content', 'signature-invalid', 'signature-key-date',
                                        'signature-key-owner', 'signature-missing'],
     "integration/test_copies.py": ['distribution-code', 'distribution-dates', 'distribution-person', 'distribution-unit'],
