@@ -41,7 +41,8 @@ def _signoffs(doc: Document, catalog: Catalog) -> list[dict]:
     for key, role in L.SIGNOFF_COLUMNS.items():
         s = doc.signoffs.get(key)
         person = org.people.get(s.by) if s else None
-        signed = (describe(verdict(doc, key, catalog)) if s and org.signatures != "off" else "")
+        signed = (f"{L.DIGITAL_SIGNATURE}: {describe(verdict(doc, key, catalog))}"
+                  if s and org.signatures != "off" else "")
         out.append({"role": role, "name": org.person_name(s.by) if s else "",
                     "position": org.position_name(person.position) if person else "",
                     "date": vn_date(s.date) if s else "", "signed": signed})
