@@ -68,7 +68,7 @@ def allowed_signers(keys: list[SigningKey]) -> str:
 
     A revoked key is valid before its revocation day only; `ssh-keygen -Y verify` must then be
     told the signing day with `-Overify-time=YYYYMMDD` (README, "Kiểm tra chữ ký")."""
-    lines = ["# Khóa ký của nhân sự, sinh từ site_config/organisation.yml (lệnh 'qms keys').",
+    lines = ["# Khóa ký của nhân sự, sinh từ site_config/organisation.yml (lệnh 'qms keys allowed-signers').",
              "# Kiểm tra: ssh-keygen -Y verify -f allowed_signers -I <mã nhân sự> -n "
              f"{NAMESPACE} -s <tệp .sig> -Overify-time=<ngày ký YYYYMMDD> < <tệp .txt>"]
     for key in keys:

@@ -179,6 +179,22 @@ def test_procedure_page_status_badge_and_pdf_download(page, sample_site, tmp_pat
     assert path.read_bytes()[:5] == b"%PDF-"
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_signoff_block_shows_each_signature_verified(page, sample_site, width):
+    """Staff see, per role, that the sign-off is digitally signed and verifies; on a phone the
+    row can be read by scrolling the table, never cut off."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(sample_site.url + "tai-lieu/qt-01/")
+    row = page.locator("article tr", has_text="Chữ ký số")
+    expect(row).to_have_count(1)
+    cells = row.locator("td")
+    for i in (1, 2, 3):
+        expect(cells.nth(i)).to_contain_text("✓ Hợp lệ")
+        cells.nth(i).scroll_into_view_if_needed()
+        expect(cells.nth(i)).to_be_in_viewport()
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_home_registers_and_filters(page, sample_site):
     page.goto(sample_site.url)
     expect(page.locator("article")).to_contain_text("Tài liệu mới ban hành")
