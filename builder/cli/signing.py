@@ -32,9 +32,14 @@ def signing_key(catalog, key_file: Path | None):
     usual key; without signatures and without --key, the sign-off is not signed."""
     if key_file is not None:
         return key_file
-    if catalog.organisation.signatures == "off":
+    mode = catalog.organisation.signatures
+    found = record.default_key_file() if mode != "off" else None
+    if found is None and mode != "required":
+        if mode == "warning":
+            click.echo("Chưa ký số: không tìm thấy khóa ký (--key, QMS_SIGNING_KEY, ~/.ssh/id_ed25519); "
+                       "ký sau bằng 'qms sign'.", err=True)
         return NO_KEY
-    return record.default_key_file()
+    return found
 
 
 def signed_message(signature: record.Signature) -> str:

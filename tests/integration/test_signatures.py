@@ -175,6 +175,9 @@ def test_approve_without_a_key_when_required(signed, monkeypatch, tmp_path):
     result = repo.qms("approve", "QT.01", "--by", "ltminh")
     assert result.exit_code == 1 and "Không tìm thấy khóa ký" in result.output
     assert repo.read(Q) == before
+    set_signatures(repo.root, "warning")          # while adopting, an approval without a key is recorded
+    result = repo.qms("approve", "QT.01", "--by", "ltminh")
+    assert "Chưa ký số" in result.output and "Đã ghi vào" in result.output
 
 
 def test_gate_summary_shows_who_signed(signed):
