@@ -33,7 +33,12 @@ SINCE = date(2026, 1, 1)   # the sample's keys are valid from the start of its y
 
 
 def key_file(person: str) -> Path:
-    return KEYS / person
+    """The person's sample key, readable by its owner only (git checks files out 644, and
+    ssh-keygen refuses a private key that others can read)."""
+    path = KEYS / person
+    if path.is_file():
+        path.chmod(0o600)
+    return path
 
 
 def make_keys(people: list[str]) -> None:

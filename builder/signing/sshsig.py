@@ -156,7 +156,11 @@ def sign(message: bytes, key_file: Path, namespace: str) -> str:
     except subprocess.TimeoutExpired:
         raise SigningError("ssh-keygen không trả lời (chờ nhập mật khẩu khóa?)") from None
     if done.returncode != 0 or BEGIN.encode() not in done.stdout:
-        raise SigningError("ssh-keygen báo lỗi: " + done.stderr.decode("utf-8", "replace").strip())
+        said = done.stderr.decode("utf-8", "replace")
+        if "UNPROTECTED PRIVATE KEY FILE" in said:
+            raise SigningError(f"tệp khóa bí mật {key_file} để người khác đọc được nên ssh-keygen không dùng; "
+                               f"chạy 'chmod 600 {key_file}' rồi ký lại")
+        raise SigningError("ssh-keygen báo lỗi: " + said.strip())
     return done.stdout.decode("ascii")
 
 

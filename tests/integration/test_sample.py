@@ -6,6 +6,7 @@ import re
 
 import pytest
 from support.gitutil import init
+from support.keys import sample_key
 from support.repos import REPO, TODAY, copy_sample, mkdocs_build
 
 from builder.catalog import load_catalog
@@ -85,7 +86,7 @@ def test_revision_workflow_on_the_committed_sample(tmp_path):
     for role, person, day in (("prepare", "hmduc", "2026-11-10"), ("review", "nvhai", "2026-11-12"),
                               ("approve", "ltminh", "2026-11-19")):
         result = repo.qms("approve", "QT.02", "--role", role, "--by", person, "--date", day,
-                          "--key", str(REPO / "tests" / "keys" / "sample" / person))
+                          "--key", str(sample_key(person, tmp_path / "keys")))
         assert "Đã ký số" in result.output, result.output
     assert result.exit_code == 0, result.output
     assert repo.findings() == (0, [])

@@ -3,6 +3,7 @@ signed with them (as people do with `qms keys add` and `qms sign`)."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +19,19 @@ def make_key(folder: Path, name: str, kind: str = "ed25519") -> Path:
     path = folder / name
     subprocess.run(["ssh-keygen", "-q", "-t", kind, "-N", "", "-C", f"{name} test", "-f", str(path)], check=True)
     return path
+
+
+SAMPLE_KEYS = Path(__file__).resolve().parents[1] / "keys" / "sample"
+
+
+def sample_key(person: str, folder: Path) -> Path:
+    """The sample's private key of `person`, copied with mode 600: git checks files out 644, and
+    ssh-keygen refuses a private key that others can read."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / person
+    shutil.copyfile(SAMPLE_KEYS / person, target)
+    target.chmod(0o600)
+    return target
 
 
 def without_keys(root: Path) -> None:
