@@ -63,4 +63,5 @@ def filter_bar(columns: list[str], text: bool = True) -> str:
     simply shown whole."""
     cols = "|".join(columns)
     return (f'<div class="qms-filter" data-columns="{esc(cols)}" data-text="{esc(L.FILTER_TEXT) if text else ""}" '
-            f'data-all="{esc(L.FILTER_ALL)}" data-count="{esc(L.FILTER_COUNT)}"></div>')
+            f'data-all="{esc(L.FILTER_ALL)}" data-count="{esc(L.FILTER_COUNT)}" '
+            f'data-empty="{esc(L.FILTER_EMPTY)}" data-hint="{esc(L.FILTER_HINT)}"></div>')

@@ -163,6 +163,74 @@ def test_search_by_code_and_legal_number(page, sample_site):
         assert any("/tai-lieu/qt-01/" in h for h in hrefs), hrefs
 
 
+@pytest.mark.parametrize("query", ["QT 04", "danh gia noi b", "qt04", "bm11", "19/2014/QD-TTg"])
+def test_search_result_titles_render_clean(page, sample_site, query):
+    """No stray '>' or broken highlight markup in a result title, whatever was typed."""
+    search(page, sample_site, query)
+    titles = page.locator(f"{RESULT_LINKS} article > h1")
+    assert titles.count() > 0
+    for i in range(titles.count()):
+        text, html = titles.nth(i).inner_text(), titles.nth(i).inner_html()
+        assert not text.startswith(">") and "&gt;" not in html and "mark<" not in html, html
+        assert re.fullmatch(r'([^<>]|<mark data-md-highlight="">[^<>]+</mark>)*', html), html
+
+
+@pytest.mark.parametrize("query, code", [("QT04", "QT.04"), ("qt04", "QT.04"), ("qt 04", "QT.04"),
+                                         ("bm11", "BM.11"), ("BM11", "BM.11"), ("kh2026", "KH.2026")])
+def test_codes_typed_without_the_dot_find_the_document(page, sample_site, query, code):
+    titles = search(page, sample_site, query)
+    assert titles and titles[0].startswith(code + " "), titles
+
+
+def test_register_tables_are_not_one_search_result(page, sample_site):
+    """A code or a legal number is answered by the documents, not by a register's whole table;
+    the register pages stay findable by their title."""
+    registers = {"Sổ văn bản pháp luật", "Tài liệu đến hạn xem xét", "Danh mục tài liệu nội bộ"}
+    titles = search(page, sample_site, "QT.04")
+    assert titles[0].startswith("QT.04 ") and not registers & set(titles), titles
+    search(page, sample_site, "19/2014/QĐ-TTg")
+    for article in page.locator(f"{RESULT_LINKS} article").all():
+        heading = article.locator("h1")
+        if heading.count() and heading.inner_text().strip() in registers:
+            assert "61/2018/NĐ-CP" not in article.inner_text()      # a row of the table, not the intro
+    assert search(page, sample_site, "so van ban phap luat")[0] == "Sổ văn bản pháp luật"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_filter_codes_url_state_and_empty_result(page, sample_site, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(sample_site.url + "danh-muc-tai-lieu/")
+    box = page.locator(".qms-filter input")
+    shown = page.locator("article table tbody tr:not([hidden])")
+    box.fill("qt04")
+    expect(shown).to_have_count(1)
+    expect(shown.first).to_contain_text("QT.04")
+    page.locator('.qms-filter select[data-column="Tình trạng"]').select_option("Đang áp dụng")
+    assert "q=qt04" in page.url and "tinh-trang=" in page.url, page.url
+    page.goto(page.url)                                  # a shared link opens the same list
+    expect(box).to_have_value("qt04")
+    expect(page.locator('.qms-filter select[data-column="Tình trạng"]')).to_have_value("Đang áp dụng")
+    expect(shown).to_have_count(1)
+    empty = page.locator(".qms-filter-empty")
+    expect(empty).to_be_hidden()
+    box.fill("khong co tai lieu nao nhu the")
+    expect(shown).to_have_count(0)
+    expect(empty).to_be_visible()
+    expect(empty).to_contain_text("Không có dòng nào khớp bộ lọc")
+    # The placeholder is read whole: the box is at least as wide as its text.
+    box.fill("")
+    fits = page.evaluate("""() => {
+        const input = document.querySelector('.qms-filter input'), style = getComputedStyle(input)
+        const ctx = document.createElement('canvas').getContext('2d')
+        ctx.font = style.fontSize + ' ' + style.fontFamily
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+        return [ctx.measureText(input.placeholder).width, room]
+    }""")
+    assert fits[0] <= fits[1], fits
+    screenshot(page, f"filter-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_procedure_page_status_badge_and_pdf_download(page, sample_site, tmp_path):
     page.goto(sample_site.url + "tai-lieu/qt-01/")
     expect(page.locator("article h1").first).to_have_text(re.compile("^" + re.escape(QT01)))

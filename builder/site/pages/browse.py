@@ -104,7 +104,7 @@ def unit_page(unit: str, catalog: Catalog) -> GeneratedPage:
         of_kind = by_code(d for d in docs if d.kind == kind)
         if of_kind:
             out.append(unindexed_heading(KIND_PLURALS[kind]) + "\n\n" +
-                       table(header, [document_row(d, catalog, uri, unit=False) for d in of_kind]))
+                       unindexed(table(header, [document_row(d, catalog, uri, unit=False) for d in of_kind])))
     return GeneratedPage(uri, "\n\n".join(out) + "\n")
 
 

@@ -12,6 +12,7 @@ from builder.documents.schema import KIND_PLURALS
 from builder.duties.yearly import duty_status, scope_change
 from builder.legal.changes import impacts
 from builder.markup.literal import cell
+from builder.site.generator import unindexed
 from builder.site.markdown import md_link, table
 from builder.site.model import GeneratedPage
 from builder.site.pages.browse import kind_uri
@@ -33,7 +34,7 @@ def latest_section(catalog: Catalog) -> str:
                   key=lambda d: (d.effective, d.code), reverse=True)[:LATEST_COUNT]
     rows = [[vn_date(d.effective), f"[{cell(d.code)}]({md_link(HOME_PAGE, page_uri(d))})", cell(d.title),
              revision_label(d.revision)] for d in docs]
-    return f"## {L.LATEST}\n\n" + (table([L.EFFECTIVE, L.CODE, L.TITLE, L.REVISION], rows) if rows else L.NONE)
+    return f"## {L.LATEST}\n\n" + (unindexed(table([L.EFFECTIVE, L.CODE, L.TITLE, L.REVISION], rows)) if rows else L.NONE)
 
 
 def pending_section(catalog: Catalog) -> str:
@@ -43,7 +44,7 @@ def pending_section(catalog: Catalog) -> str:
     docs = sorted(catalog.pending.values(), key=lambda d: (d.effective, d.code))
     rows = [[vn_date(d.effective), f"[{cell(d.code)}]({md_link(HOME_PAGE, issue_page_uri(d.code, d.revision))})",
              cell(d.title), revision_label(d.revision)] for d in docs]
-    return f"## {L.PENDING}\n\n" + table([L.EFFECTIVE, L.CODE, L.TITLE, L.REVISION], rows)
+    return f"## {L.PENDING}\n\n" + unindexed(table([L.EFFECTIVE, L.CODE, L.TITLE, L.REVISION], rows))
 
 
 def review_section(catalog: Catalog) -> str:
@@ -54,7 +55,7 @@ def review_section(catalog: Catalog) -> str:
     shown = reviews[:LATEST_COUNT]
     more = f" Xem đủ {len(reviews)} tài liệu tại trang {link}." if len(reviews) > len(shown) else f" Xem thêm: {link}."
     return (f"## {L.REVIEW_DUE}\n\n{len(reviews)} tài liệu quá hạn hoặc đến hạn xem xét trong {SOON_DAYS} ngày "
-            f"tới.{more}\n\n" + table(REVIEW_HEADER, review_rows(shown, catalog, HOME_PAGE)))
+            f"tới.{more}\n\n" + unindexed(table(REVIEW_HEADER, review_rows(shown, catalog, HOME_PAGE))))
 
 
 def attention_section(catalog: Catalog) -> str:

@@ -14,6 +14,7 @@ from builder.documents.text import slug
 from builder.legal.citations import legal_citations
 from builder.legal.register import LegalDocument
 from builder.markup.literal import cell
+from builder.site.generator import unindexed
 from builder.site.markdown import badge, filter_bar, md_link, table
 from builder.site.model import GeneratedPage
 
@@ -83,5 +84,5 @@ def legal_register_page(catalog: Catalog) -> GeneratedPage:
              "Cơ sở dữ liệu quốc gia về pháp luật. Cột «Tài liệu viện dẫn» liệt kê tài liệu nội bộ có văn bản "
              "trong căn cứ pháp lý hoặc trong nội dung: khi văn bản thay đổi, đó là các tài liệu cần rà soát "
              "trong 3 tháng (khoản 4 Điều 4 Quyết định số 19/2014/QĐ-TTg).")
-    body = f"{filter_bar([L.LEGAL_TYPE, L.LEGAL_STATUS])}\n\n{table(HEADER, rows)}" if rows else "Sổ chưa có văn bản."
+    body = f"{filter_bar([L.LEGAL_TYPE, L.LEGAL_STATUS])}\n\n{unindexed(table(HEADER, rows))}" if rows else "Sổ chưa có văn bản."
     return GeneratedPage(uri, f"# {L.LEGAL_REGISTER}\n\n{intro}\n\n{body}\n")

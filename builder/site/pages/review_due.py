@@ -16,6 +16,7 @@ from builder.documents.dates import vn_date
 from builder.documents.model import Document
 from builder.markup.literal import cell
 from builder.rules.review import review_due
+from builder.site.generator import unindexed
 from builder.site.markdown import badge, filter_bar, md_link, table
 from builder.site.model import GeneratedPage
 
@@ -75,5 +76,5 @@ def review_page(catalog: Catalog) -> GeneratedPage:
     if not reviews:
         body = f"Không có tài liệu nào quá hạn hoặc đến hạn xem xét trong {WINDOW_DAYS} ngày tới."
     else:
-        body = f"{filter_bar([L.UNIT])}\n\n" + table(REVIEW_HEADER, review_rows(reviews, catalog, REVIEW_PAGE))
+        body = f"{filter_bar([L.UNIT])}\n\n" + unindexed(table(REVIEW_HEADER, review_rows(reviews, catalog, REVIEW_PAGE)))
     return GeneratedPage(REVIEW_PAGE, f"# {L.REVIEW_DUE}\n\n{intro}\n\n{body}\n")

@@ -7,7 +7,11 @@
  * would never meet the folded index ("kiem"). Folding the query here, before Material's worker
  * hands it to lunr, makes both ways of typing find the same documents.
  *
- * It also re-ranks the pages of each result (see rerank below).
+ * It also re-ranks the pages of each result (see rerank below), reads codes typed without their
+ * dot ("QT04", "qt 04" for QT.04: codePattern below), and writes each result's title again from
+ * the index with its own highlighting (cleanTitle): Material's highlighter, run with the custom
+ * token separator of mkdocs.yml (which keeps "QT.04" and "19/2014/QĐ-TTg" whole), could nest its
+ * own <mark> tags and left stray ">" in front of titles.
  *
  * main.html points Material at this file with ?material=<Material's worker file>; this file
  * registers its message listener first (so it sees each query before Material's listener in the
@@ -23,14 +27,89 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
   }
 
-  var RESULT = 3
+  var SETUP = 0, RESULT = 3
   var lastQuery = ""
+  var titles = {}             // location -> title as written in the index (HTML-escaped text)
+  var codePattern = null      // code prefixes of the site's documents: QT, BM, HD, KH...
+
+  function learn(docs) {
+    var prefixes = {}
+    docs.forEach(function (doc) {
+      titles[doc.location] = doc.title
+      var m = /^([A-Za-z\u0110\u0111]{1,6})\.[0-9]/.exec(doc.title || "")
+      if (m) prefixes[fold(m[1]).toLowerCase()] = true
+    })
+    var names = Object.keys(prefixes)
+    codePattern = names.length ? new RegExp("(^|[^0-9a-z.])(" + names.join("|") + ")\\s*([0-9]{1,4})(?![0-9a-z])", "gi") : null
+  }
+
+  /* "qt04", "QT 04", "qt.04" all mean the code QT.04, as the index holds it. */
+  function withCodes(query) {
+    return codePattern ? query.replace(codePattern, function (_, before, prefix, number) {
+      return before + prefix + "." + number
+    }) : query
+  }
 
   addEventListener("message", function (ev) {
     var message = ev.data
+    if (message && message.type === SETUP && message.data && Array.isArray(message.data.docs))
+      learn(message.data.docs)
     if (message && message.type === QUERY && typeof message.data === "string")
-      message.data = lastQuery = fold(message.data)
+      message.data = lastQuery = withCodes(fold(message.data))
   })
+
+  var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'" }
+
+  function unescape(html) {
+    return String(html || "").replace(/<[^>]*>/g, "").replace(/&(amp|lt|gt|quot|#39|#x27);/g, function (e) {
+      return ENTITIES[e]
+    })
+  }
+
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+  }
+
+  /*
+   * The title with each query term marked where a word starts with it, compared without
+   * diacritics and case, on the title's own text: every character of the title is folded on its
+   * own, so positions in the folded text are positions in the title.
+   */
+  function cleanTitle(title, query) {
+    var text = unescape(title)
+    var folded = "", at = []
+    for (var i = 0; i < text.length; i++) {
+      var f = fold(text[i]).toLowerCase()
+      for (var k = 0; k < f.length; k++) { folded += f[k]; at.push(i) }
+    }
+    at.push(text.length)
+    var marked = []
+    plain(query).replace(/[*+~^:]/g, " ").split(" ").filter(Boolean).forEach(function (term) {
+      var from = 0, hit
+      while ((hit = folded.indexOf(term, from)) >= 0) {
+        if (hit === 0 || !/[0-9a-z]/.test(folded[hit - 1]))
+          for (var j = at[hit]; j < at[hit + term.length]; j++) marked[j] = true
+        from = hit + 1
+      }
+    })
+    var out = "", open = false
+    for (var c = 0; c < text.length; c++) {
+      if (marked[c] && !open) { out += "<mark data-md-highlight>"; open = true }
+      if (!marked[c] && open) { out += "</mark>"; open = false }
+      out += escape(text[c])
+    }
+    return out + (open ? "</mark>" : "")
+  }
+
+  function cleanTitles(result, query) {
+    if (!result || !Array.isArray(result.items)) return
+    result.items.forEach(function (group) {
+      group.forEach(function (item) {
+        if (item && Object.prototype.hasOwnProperty.call(titles, item.location))
+          item.title = cleanTitle(titles[item.location], query)
+      })
+    })
+  }
 
   function plain(text) {
     return fold(String(text || "").replace(/<[^>]*>/g, "")).toLowerCase().replace(/\s+/g, " ").trim()
@@ -66,8 +145,10 @@
 
   var post = self.postMessage.bind(self)
   self.postMessage = function (message) {
-    if (message && message.type === RESULT)
+    if (message && message.type === RESULT) {
+      cleanTitles(message.data, lastQuery)
       rerank(message.data, lastQuery)
+    }
     return post.apply(null, arguments)
   }
 
