@@ -25,12 +25,12 @@ NO_HISTORY = ("CẢNH BÁO: thư mục này không có lịch sử git (hoặc c
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Định dạng kết quả: text (đọc), json (máy), markdown (bình luận pull request).")
 @click.option("--base", "base_ref", metavar="REF",
-              help="So sánh với nhánh/commit REF (pull request): chỉ báo tài liệu thay đổi và kiểm tra toàn kho.")
+              help="So sánh với nhánh/commit NHÁNH (pull request): chỉ báo tài liệu thay đổi và kiểm tra toàn kho.")
 def check(root, today, fmt, base_ref):
     """Kiểm tra mọi tài liệu; thoát với mã 1 khi có lỗi.
 
-    Mặc định so sánh thư mục làm việc với commit HEAD; với --base REF so sánh với điểm rẽ nhánh
-    của REF (như một pull request)."""
+    Mặc định so sánh thư mục làm việc với commit HEAD; với --base NHÁNH so sánh với điểm rẽ nhánh
+    của NHÁNH (như một pull request)."""
     git = GitSource(root)
     history = git.available and git.resolve("HEAD") is not None
     if base_ref and not history:

@@ -78,7 +78,7 @@ def approve(code, person, role, review, when, decision, key_file, root, today):
 @root_option
 @today_option
 def impact(number, fmt, root, today):
-    """Văn bản pháp luật NUMBER và mọi tài liệu viện dẫn nó (hoặc văn bản nó thay thế, sửa đổi)."""
+    """Văn bản pháp luật SỐ_HIỆU và mọi tài liệu viện dẫn nó (hoặc văn bản nó thay thế, sửa đổi)."""
     number = nfc(number.strip())
     catalog = load_catalog(root, today, base_ref=None, with_git=False)
     known = list(catalog.register.documents) + [
@@ -99,11 +99,11 @@ def impact(number, fmt, root, today):
 @click.command()
 @click.argument("unit")
 @click.option("--to", "successor", required=True, help="Mã đơn vị kế thừa.")
-@click.option("--force", is_flag=True, help="Chuyển cả khi đơn vị UNIT chưa giải thể.")
+@click.option("--force", is_flag=True, help="Chuyển cả khi đơn vị ĐƠN_VỊ chưa giải thể.")
 @root_option
 @today_option
 def reassign(unit, successor, force, root, today):
-    """Chuyển tài liệu của đơn vị UNIT (đã giải thể, sáp nhập) cho đơn vị kế thừa."""
+    """Chuyển tài liệu của đơn vị ĐƠN_VỊ (đã giải thể, sáp nhập) cho đơn vị kế thừa."""
     catalog = load_catalog(root, today, base_ref=None, with_git=False)
     try:
         moved, left = move_documents(catalog, unit, successor, force)

@@ -31,7 +31,7 @@ from builder.importer.texts import NO_FILES
 @root_option
 @today_option
 def import_(files, kind, unit, out, status, parent, root, today):
-    """Nhập tài liệu Word (.docx) thành tài liệu kiểm soát; FILES là tệp hoặc thư mục.
+    """Nhập tài liệu Word (.docx) thành tài liệu kiểm soát; TỆP là tệp hoặc thư mục.
 
     Mỗi tệp được chuyển thành một bản Markdown có phần khai báo lấy từ bảng tiêu đề, bảng ký
     duyệt và bảng theo dõi sửa đổi; chỗ nào tệp không ghi được đánh dấu 'CẦN ĐIỀN'. Nhập lại

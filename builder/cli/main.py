@@ -8,7 +8,11 @@ import click
 
 from builder.cli import (checks, documents, fidelity, importing, printing,
                          signing)
+from builder.cli.click_vi import install as vietnamese_click
+from builder.cli.click_vi import localise
 from builder.cli.options import CONTEXT
+
+vietnamese_click()
 
 
 @click.group(context_settings=CONTEXT)
@@ -20,6 +24,7 @@ for command in (checks.check, checks.rules, documents.new, documents.approve, do
                 documents.reassign, documents.codeowners, importing.import_, printing.pdf_command,
                 printing.issue_copy, printing.recall, fidelity.fidelity, signing.sign, signing.keys):
     main.add_command(command)
+localise(main)
 
 
 if __name__ == "__main__":

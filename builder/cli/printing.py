@@ -150,7 +150,7 @@ def issue_copy(code, unit, count, person, when, output, root, today):
 @click.command()
 @click.argument("code", required=False)
 @click.argument("numbers", nargs=-1, type=int)
-@click.option("--done", is_flag=True, help="Ghi nhận đã thu hồi các bản số NUMBERS.")
+@click.option("--done", is_flag=True, help="Ghi nhận đã thu hồi các bản số SỐ_BẢN.")
 @click.option("--by", "person", help="Mã nhân sự của người thu hồi (bắt buộc với --done).")
 @click.option("--date", "when", callback=lambda c, p, v: parse_day(v), help="Ngày thu hồi (mặc định: hôm nay).")
 @root_option

@@ -64,7 +64,7 @@ def report_after(root, today, rel: Path) -> None:
 @root_option
 @today_option
 def sign(code, role, key_file, root, today):
-    """Ký số cho lần ký duyệt đã ghi của tài liệu CODE (người có tên trong lần ký tự ký)."""
+    """Ký số cho lần ký duyệt đã ghi của tài liệu MÃ_HIỆU (người có tên trong lần ký tự ký)."""
     catalog = load_catalog(root, today, base_ref=None, with_git=False)
     try:
         done = sign_recorded(catalog, code, KEY_OF_ROLE[role], key_file or record.default_key_file())
@@ -103,7 +103,7 @@ def allowed_signers_command(output, root, today):
 @root_option
 @today_option
 def add_key_command(person, public_key, since, root, today):
-    """Khai báo khóa công khai PUBLIC_KEY (tệp .pub) cho nhân sự PERSON trong organisation.yml."""
+    """Khai báo khóa công khai TỆP_KHÓA (tệp .pub) cho nhân sự NHÂN_SỰ trong organisation.yml."""
     catalog = load_catalog(root, today, base_ref=None, with_git=False)
     org = catalog.organisation
     if person not in org.people:
