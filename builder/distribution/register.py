@@ -1,8 +1,12 @@
 """The distribution register (sổ theo dõi phân phối): every controlled copy handed out.
 
-One CSV file in the repository, registers/distribution.csv, one row per copy:
+One CSV file in the repository, registers/distribution.csv, one row per copy, its columns in
+this fixed order (the header row names them in Vietnamese, as the person who opens the file in
+Excel reads them; a program reads the columns by position, or the header written in English
+before, which is still accepted):
 
-    code,revision,copy,unit,issued,issued_by,recalled,recalled_by
+    Mã hiệu,Lần ban hành,Số bản,Đơn vị nhận,Ngày cấp,Người cấp,Ngày thu hồi,Người thu hồi
+    (code,revision,copy,unit,issued,issued_by,recalled,recalled_by)
 
 Copy numbers run per document code across its issues (QT.01 copies 1, 2, 3... whatever the
 issue), so `qms recall QT.01 --done 3` names one copy without ambiguity. The file is only
@@ -27,6 +31,9 @@ from builder.storage.lock import exclusive
 REGISTER = "registers/distribution.csv"
 LOCK = ".qms-cache/locks/distribution.lock"
 FIELDS = ("code", "revision", "copy", "unit", "issued", "issued_by", "recalled", "recalled_by")
+HEADER = ("Mã hiệu", "Lần ban hành", "Số bản", "Đơn vị nhận", "Ngày cấp", "Người cấp", "Ngày thu hồi",
+          "Người thu hồi")
+COLUMN_WORDS = dict(zip(FIELDS, HEADER))
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,8 @@ def load(root: Path) -> tuple[list[Copy], list[Problem]]:
 
 def parse(text: str) -> tuple[list[Copy], list[Problem]]:
     rows = list(csv.reader(io.StringIO(text)))
-    if not rows or tuple(c.strip() for c in rows[0]) != FIELDS:
-        return [], [Problem(1, f"Dòng đầu phải là: {','.join(FIELDS)}.")]
+    if not rows or tuple(c.strip() for c in rows[0]) not in (HEADER, FIELDS):
+        return [], [Problem(1, f"Dòng đầu phải là: {','.join(HEADER)}.")]
     copies, problems, seen = [], [], {}
     for line, row in enumerate(rows[1:], 2):
         if not any(cell.strip() for cell in row):
@@ -94,18 +101,18 @@ def parse(text: str) -> tuple[list[Copy], list[Problem]]:
 def _row(row: list[str], line: int) -> Copy | Problem:
     """One register row, or what is wrong with it."""
     if len(row) != len(FIELDS):
-        return Problem(line, f"Dòng có {len(row)} cột, cần {len(FIELDS)} cột ({','.join(FIELDS)}).")
+        return Problem(line, f"Dòng có {len(row)} cột, cần {len(FIELDS)} cột ({','.join(HEADER)}).")
     values = dict(zip(FIELDS, (cell.strip() for cell in row)))
     for key in ("revision", "copy"):
         if not values[key].isdigit() or int(values[key]) < 1:
-            return Problem(line, f"Cột '{key}' phải là số nguyên dương, không phải '{values[key]}'.")
+            return Problem(line, f"Cột '{COLUMN_WORDS[key]}' phải là số nguyên dương, không phải '{values[key]}'.")
     issued = parse_date(values["issued"])
     recalled = parse_date(values["recalled"]) if values["recalled"] else None
     if issued is None or (values["recalled"] and recalled is None):
         bad = values["issued"] if issued is None else values["recalled"]
         return Problem(line, f"'{bad}' không phải ngày hợp lệ (viết dạng 2026-01-15).")
     if not values["code"] or not values["unit"]:
-        return Problem(line, "Thiếu mã hiệu (code) hoặc đơn vị nhận (unit).")
+        return Problem(line, "Thiếu mã hiệu hoặc đơn vị nhận.")
     return Copy(values["code"], int(values["revision"]), int(values["copy"]), values["unit"], issued,
                 values["issued_by"], recalled, values["recalled_by"], line)
 
@@ -114,7 +121,7 @@ def render(copies: list[Copy]) -> bytes:
     """The register file: header, then copies by code and copy number."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FIELDS)
+    writer.writerow(HEADER)
     for c in sorted(copies, key=lambda c: (c.code, c.copy)):
         writer.writerow([c.code, c.revision, c.copy, c.unit, c.issued.isoformat(), c.issued_by,
                          c.recalled.isoformat() if c.recalled else "", c.recalled_by])

@@ -312,6 +312,26 @@ def test_pasted_script_never_runs(page, injected_site):
     assert "<script>window.__pwned" not in article
 
 
+ENGLISH_UI = re.compile(r"Permanent link|Made with|Not found|Skip to content|Back to top|Initializing|Copy to clipboard|"
+                        r"Type to start|No matching|Table of contents|Edit this page|Last update|Contributors|"
+                        r"\bSearch\b|\bPrevious\b|\bNext\b|\bShare\b|\bClear\b|\bClose\b|\bMetadata\b|\bTabs\b")
+
+
+def test_built_site_speaks_vietnamese_only(sample_site, page):
+    """No theme string, tooltip, footer or error page left in English, on any page of the site."""
+    found = {}
+    for path in sample_site.root.rglob("*.html"):
+        text = re.sub(r"<(script|style)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for word in ENGLISH_UI.findall(text):
+            found.setdefault(word, path.relative_to(sample_site.root).as_posix())
+    assert found == {}, found
+    page.goto(sample_site.url + "404.html")             # what the web server sends for an unknown address
+    expect(page.locator("article h1")).to_have_text("Không tìm thấy trang (lỗi 404)")
+    expect(page.locator("footer")).not_to_contain_text("Material")
+    page.goto(sample_site.url + "tai-lieu/qt-01/")
+    assert page.locator("a.headerlink").first.get_attribute("title") == "Liên kết đến mục này"
+
+
 def test_built_site_loads_nothing_from_outside(sample_site):
     """Static counterpart of the request log: no page, style or script names an outside resource
     (links a reader may follow, and the canonical URL, are not loads)."""

@@ -12,7 +12,7 @@ from support.pdfutil import decode_qr, page_texts
 from support.repos import TODAY
 
 from builder.catalog import load_catalog
-from builder.distribution.register import REGISTER, load
+from builder.distribution.register import FIELDS, HEADER, REGISTER, load
 from builder.documents.dates import parse_date
 from builder.pdf.copies import master_pdf
 from builder.site.pages.document import document_page
@@ -22,7 +22,9 @@ Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 
 def register_rows(repo) -> list[dict]:
     text = (repo.root / REGISTER).read_text(encoding="utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == list(HEADER)                   # Vietnamese, as Excel shows it to the controller
+    return [dict(zip(FIELDS, row)) for row in rows[1:]]
 
 
 def new_issue(repo):
