@@ -56,6 +56,20 @@ class Catalog:
         return [d for d in self.documents if d.kind == kind]
 
 
+YEARLY_KINDS = ("plan", "objectives")
+
+
+def year_of(doc: Document) -> int | None:
+    """The year a yearly plan or objectives document is for (its `year`, else its issue's year)."""
+    return doc.year or (doc.effective.year if doc.effective else None)
+
+
+def is_archived(doc: Document, today: date) -> bool:
+    """A plan or objectives of a past year: a record of that year, kept and shown, but no longer
+    due for review, for legal updates, or on today's to-do list."""
+    return doc.kind in YEARLY_KINDS and (year_of(doc) or today.year) < today.year
+
+
 def is_pending(doc: Document, today: date) -> bool:
     """Approved, but its effective date is still ahead: agencies approve a revision days or
     weeks early so that copies can be printed and handed out before the day."""

@@ -52,7 +52,7 @@ def tasks_table(doc: Document, catalog: Catalog) -> str:
     rows = ["| " + " | ".join(L.TASK_COLUMNS) + " |", "|---|---|---|---|---|"]
     for i, t in enumerate(doc.tasks, 1):
         rows.append(f"| {i} | {cell(t.content)} | {cell(t.period)} | "
-                    f"{cell(catalog.organisation.unit_name(t.unit))} | {L.TASK_STATUSES.get(t.status, t.status)} |")
+                    f"{cell(catalog.organisation.unit_names(t.units))} | {L.TASK_STATUSES.get(t.status, t.status)} |")
     return f"## {L.TASKS}\n\n" + "\n".join(rows)
 
 

@@ -29,13 +29,19 @@ def blob_id(raw: bytes) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the builder's source: parses made by other code are not reused."""
+    """A hash of the whole builder's source (every package, not only this one): a parse made by
+    other code, with another model (a field added to Task), is never reused."""
     digest = hashlib.sha1(sys.version.encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    package = Path(__file__).resolve().parents[1]
+    for path in source_files():
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def source_files() -> list[Path]:
+    """Every module of the builder package."""
+    return sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
 
 
 class ParseCache:

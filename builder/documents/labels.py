@@ -85,7 +85,9 @@ REVIEW_STATE = "Tình trạng xem xét"
 REVIEW_STATES = {"overdue": "Quá hạn", "soon": "Đến hạn", "upcoming": "Sắp đến hạn"}
 TASK_STATE = "Tình trạng (theo ngày dựng trang)"
 TASK_STATES = {"done": "Hoàn thành", "late_done": "Hoàn thành (trễ hạn)", "overdue": "Quá hạn",
-               "due": "Đến hạn", "upcoming": "Chưa đến hạn", "cancelled": "Đã hủy"}
+               "due": "Đến hạn", "in_progress": "Đang thực hiện", "upcoming": "Chưa đến hạn",
+               "event": "Khi phát sinh", "cancelled": "Đã hủy"}
+PAST_PLANS = "Kế hoạch các năm trước"
 TASK_DUE = "Hạn hoàn thành"
 TIMELINE = "Tiến độ theo tháng"
 TODAY_MARK = "Hôm nay"
@@ -144,3 +146,17 @@ SIGNATURE_STATES = {"verified": "✓ Hợp lệ", "missing": "Chưa ký số", "
 SIGNATURE_DETAIL = "khóa {key}, ký ngày {signed}"
 UNSIGNED_PDFS = ("Bản PDF chưa có chữ ký số của cơ quan: site_config/organisation.yml chưa khai báo certificate "
                  "(xem README, mục 'Chữ ký số').")
+
+# Việc cần làm (builder/site/pages/todo.py): trang riêng và khung trên trang chủ.
+TODO_PAGE = "Việc cần làm"
+TODO_DUE = "Hạn"
+TODO_KIND = "Loại việc"
+TODO_WHAT = "Nội dung"
+TODO_STATE = "Tình trạng"
+TODO_UNIT = "Đơn vị chủ trì"
+TODO_STATES = {"overdue": "Quá hạn", "due": "Đến hạn"}
+TODO_KINDS = {"task": "Kế hoạch năm", "review": "Xem xét định kỳ", "legal": "Cập nhật theo văn bản mới",
+              "duty": "Nhiệm vụ hằng năm", "pending": "Sắp có hiệu lực", "recall": "Thu hồi bản kiểm soát",
+              "draft": "Dự thảo chờ phê duyệt"}
+TODO_NONE = "Không có việc quá hạn hoặc đến hạn."
+TODO_MORE = "Xem đủ {count} việc tại trang {link}."

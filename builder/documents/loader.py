@@ -178,6 +178,12 @@ def _validate(raw: dict, ctx: Context) -> dict:
     return values
 
 
+def _units(value) -> tuple[str, ...]:
+    """Unit ids of a task: one, a list, or several in one text separated by commas ("VP, KHTC")."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return tuple(u.strip() for item in items for u in str(item).split(",") if u.strip())
+
+
 def _signoff(data) -> SignOff | None:
     if not data or not data.get("by"):
         return None
@@ -216,7 +222,7 @@ def _build(rel, v: dict, body: str, body_line: int, located) -> Document:
                         tuple(Result(r["period"], r["value"]) for r in t.get("results") or []
                               if r and r.get("period") and r.get("value") is not None))
                  for t in v.get("targets") or [] if t],
-        tasks=[Task(t.get("content") or "", t.get("period") or "", t.get("unit") or "",
+        tasks=[Task(t.get("content") or "", t.get("period") or "", _units(t.get("unit")),
                     t.get("status") or "planned", t.get("due"), t.get("completed"), t.get("type"))
                for t in v.get("tasks") or [] if t],
         front_matter=located.data,

@@ -59,7 +59,7 @@ class Target:
 class Task:
     content: str
     period: str
-    unit: str
+    units: tuple[str, ...]          # one or several units in charge ("VP" or [VP, KHTC])
     status: str
     due: date | None = None
     completed: date | None = None

@@ -84,7 +84,9 @@ TASK = Struct([
     Field("period", Text(), "Thời gian thực hiện", "Cách ghi trong kế hoạch: 'Quý I', 'Tháng 9-10'.",
           True, "Tháng 9-10"),
     Field("due", Date(), "Hạn hoàn thành", "Ngày hết hạn, để tính trễ hạn.", False, "2026-10-31"),
-    Field("unit", Text(), "Đơn vị chủ trì", "Mã đơn vị.", True, "VP"),
+    Field("unit", ListOf(Text()), "Đơn vị chủ trì",
+          "Mã đơn vị; nhiều đơn vị cùng chủ trì thì ghi danh sách hoặc cách nhau bằng dấu phẩy.", True,
+          "[VP, KHTC]"),
     Field("status", Enum(TASK_STATUSES), "Tình trạng",
           "planned (chưa thực hiện), in_progress (đang thực hiện), done (hoàn thành), "
           "cancelled (hủy).", True, "done"),
@@ -157,7 +159,10 @@ BY_KIND = {
 BY_KIND["guide"] = BY_KIND["procedure"]
 
 # Keys required once a document is effective (or withdrawn: it was effective once).
-REQUIRED_WHEN_IN_FORCE = ("effective", "prepared", "reviewed", "approved", "changes")
+# Prepared and reviewed sign-offs are required per kind by organisation.yml (`required_signoffs`,
+# rule signoff-required): a yearly plan may be signed by the head alone.
+REQUIRED_WHEN_IN_FORCE = ("effective", "approved", "changes")
+SIGNOFF_KEYS = ("prepared", "reviewed", "approved")
 
 
 def fields_for(kind: str | None) -> list[Field]:

@@ -180,6 +180,13 @@ SIGNOFF_PERSON = RuleText(E, "Ký duyệt", "Người ký không có trong danh 
 SIGNOFF_ROLE = RuleText(E, "Ký duyệt", "Người ký không có thẩm quyền",
     "Chức danh của người ký phải thuộc danh sách được phép (mục signoff_roles).",
     "{name} ({position}) không có quyền {action} tài liệu. Chức danh được phép: {allowed}.")
+SIGNOFF_REQUIRED = RuleText(E, "Ký duyệt", "Thiếu ký duyệt bắt buộc",
+    "Tài liệu ban hành có đủ các lần ký mà loại tài liệu của nó cần: mặc định soạn thảo, xem xét và phê "
+    "duyệt; site_config/organisation.yml (required_signoffs) có thể quy định ít hơn cho một loại, ví dụ kế "
+    "hoạch năm chỉ cần thủ trưởng phê duyệt.",
+    "{label} bắt buộc với {kind} đã ban hành: thêm dòng '{key}: {{by: <mã nhân sự>, date: YYYY-MM-DD}}' "
+    "(hoặc chạy 'qms approve {code} --role {role} --by <mã nhân sự>'), hoặc sửa required_signoffs trong "
+    "site_config/organisation.yml nếu loại tài liệu này không cần lần ký đó.")
 SIGNOFF_SELF_APPROVAL = RuleText(E, "Ký duyệt", "Người soạn thảo tự phê duyệt",
     "Người phê duyệt phải khác người soạn thảo.",
     "{name} vừa soạn thảo vừa phê duyệt tài liệu. Người phê duyệt phải là người khác.")

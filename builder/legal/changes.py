@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from builder.catalog import Catalog
+from builder.catalog import Catalog, is_archived
 from builder.documents.dates import add_months
 from builder.documents.model import Document
 from builder.legal.citations import CitedNumber, legal_citations
@@ -94,7 +94,7 @@ def _impacts(catalog: Catalog) -> list[Impact]:
         due = add_months(change.date, months)
         seen = set()
         for doc, cited in index.get(change.old.number, []):
-            if doc.status != "effective" or doc.code in seen:
+            if doc.status != "effective" or doc.code in seen or is_archived(doc, catalog.today):
                 continue
             seen.add(doc.code)
             if doc.effective and doc.effective >= change.date:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from builder.documents.field_types import (Context, Date, Enum, Field, Int,
                                            ListOf, Struct, Text)
-from builder.documents.schema import KINDS
+from builder.documents.schema import KINDS, SIGNOFF_KEYS
 from builder.documents.yaml_files import read_yaml_file
 from builder.findings.rule_texts import CONFIG_INVALID
 from builder.organisation.keys import SigningKey, parse_key_line
@@ -57,6 +57,8 @@ ORG_SHAPE = Struct([
         ])), "Khóa ký"),
     ])), "Nhân sự", required=True),
     Field("signatures", Enum(SIGNATURE_MODES), "Chữ ký số trên ký duyệt (required, warning, off)"),
+    Field("required_signoffs", Struct([Field(k, ListOf(Enum(SIGNOFF_KEYS)), v) for k, v in KINDS.items()]),
+          "Ký duyệt bắt buộc theo loại tài liệu (mặc định: prepared, reviewed, approved)"),
     Field("certificate", Struct([
         Field("file", Text(), "Tệp chứng thư số PKCS#12 (.p12), ngoài kho git", required=True),
         Field("password_env", Text(), "Biến môi trường chứa mật khẩu của tệp"),
@@ -88,6 +90,8 @@ def load_organisation(root: Path) -> tuple[Organisation, list]:
             org.units[u["id"]] = Unit(u["id"], u.get("name") or u["id"], u.get("parent"),
                                       u.get("head"), u.get("dissolved"), u.get("successor"))
     org.signatures = data.get("signatures") or "off"
+    org.required_signoffs = {kind: tuple(dict.fromkeys([*keys, "approved"]))
+                             for kind, keys in (data.get("required_signoffs") or {}).items() if keys}
     certificate = data.get("certificate") or {}
     if certificate.get("file"):
         org.certificate = Certificate(certificate["file"], certificate.get("password_env"))

@@ -97,6 +97,7 @@ class Organisation:
     people: dict[str, Person] = field(default_factory=dict)
     path: str = "site_config/organisation.yml"
     signatures: str = "off"      # required | warning | off: how signed sign-offs are enforced
+    required_signoffs: dict[str, tuple[str, ...]] = field(default_factory=dict)   # kind -> sign-offs
     certificate: Certificate | None = None   # the agency's certificate that signs published PDFs
 
     @property
@@ -117,6 +118,14 @@ class Organisation:
     def unit_name(self, unit_id: str | None) -> str:
         unit = self.units.get(unit_id or "")
         return unit.name if unit else (unit_id or "")
+
+    def signoffs_required(self, kind: str) -> tuple[str, ...]:
+        """The sign-offs an issue of this kind needs (all three unless organisation.yml says less)."""
+        return self.required_signoffs.get(kind, ("prepared", "reviewed", "approved"))
+
+    def unit_names(self, unit_ids) -> str:
+        """'Văn phòng Sở, Phòng Kế hoạch - Tài chính' for a task several units are in charge of."""
+        return ", ".join(self.unit_name(u) for u in unit_ids)
 
     def person_name(self, person_id: str | None) -> str:
         person = self.people.get(person_id or "")

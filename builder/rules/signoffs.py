@@ -4,8 +4,10 @@ from __future__ import annotations
 import difflib
 
 from builder.documents.dates import vn_date
+from builder.documents.schema import KINDS
 from builder.findings.rule_texts import (SIGNOFF_ORDER, SIGNOFF_PERSON,
-                                         SIGNOFF_ROLE, SIGNOFF_SELF_APPROVAL)
+                                         SIGNOFF_REQUIRED, SIGNOFF_ROLE,
+                                         SIGNOFF_SELF_APPROVAL)
 from builder.organisation.model import SIGNOFF_ACTIONS
 from builder.rules.registry import document_rule, problem
 
@@ -60,3 +62,15 @@ def signoff_dates_in_order(doc, catalog):
             line = doc.line("effective") if k2 == "effective" else doc.line(k2, "date")
             yield problem(doc.path, line, later_label=LABELS[k2], later=vn_date(d2),
                           earlier_label=LABELS[k1], earlier=vn_date(d1))
+
+
+@document_rule(SIGNOFF_REQUIRED)
+def required_signoffs_present(doc, catalog):
+    """An issue in force has the sign-offs its kind needs (organisation.yml: required_signoffs)."""
+    if doc.status not in ("effective", "withdrawn") or not doc.code:
+        return
+    for key in catalog.organisation.signoffs_required(doc.kind):
+        if key not in doc.signoffs and key != "approved":     # approved: required-field, at load
+            yield problem(doc.path, doc.line(key) if doc.line(key) > 1 else doc.line("status"), key=key,
+                          label=LABELS[key].capitalize(), kind=KINDS.get(doc.kind, doc.kind).lower(),
+                          code=doc.code, role=SIGNOFF_ACTIONS[key])

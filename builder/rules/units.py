@@ -18,7 +18,8 @@ def unit_references(doc):
         if target.unit:
             yield ("targets", i, "unit"), target.unit
     for i, task in enumerate(doc.tasks):
-        yield ("tasks", i, "unit"), task.unit
+        for unit in task.units:
+            yield ("tasks", i, "unit"), unit
 
 
 @document_rule(UNIT_UNKNOWN)

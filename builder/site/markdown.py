@@ -23,7 +23,7 @@ def status_badge(status: str) -> str:
     return f'<span class="qms-badge qms-badge-{html.escape(status)}">{html.escape(status_label(status))}</span>'
 
 
-BADGE_CLASSES = {"ok": "effective", "warn": "draft", "bad": "withdrawn", "muted": "muted"}
+BADGE_CLASSES = {"ok": "effective", "warn": "draft", "bad": "withdrawn", "muted": "muted", "info": "info"}
 
 
 def href(from_uri: str, target: str) -> str:
@@ -46,7 +46,7 @@ def esc(text) -> str:
 
 
 def badge(text: str, tone: str) -> str:
-    """A coloured pill ('ok' green, 'warn' orange, 'bad' red, 'muted' grey)."""
+    """A coloured pill ('ok' green, 'warn' orange, 'bad' red, 'info' blue, 'muted' grey)."""
     return f'<span class="qms-badge qms-badge-{BADGE_CLASSES[tone]}">{esc(text)}</span>'
 
 

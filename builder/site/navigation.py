@@ -13,11 +13,12 @@ from builder.site.pages.objectives import OBJECTIVES_PAGE
 from builder.site.pages.plan import PLAN_PAGE
 from builder.site.pages.reference import FIELD_REFERENCE_PAGE, RULES_PAGE
 from builder.site.pages.review_due import REVIEW_PAGE
+from builder.site.pages.todo import TODO_PAGE
 
 
 def navigation(catalog: Catalog, home: str = "index.md", guide_pages: list[NavItem] | None = None) -> list[NavItem]:
     """Home, master list, documents by kind and by unit, registers, user guide."""
-    nav = [NavItem(L.HOME, home), NavItem(L.MASTER_LIST, MASTER_LIST_PAGE)]
+    nav = [NavItem(L.HOME, home), NavItem(L.TODO_PAGE, TODO_PAGE), NavItem(L.MASTER_LIST, MASTER_LIST_PAGE)]
     nav += browse_nav(catalog)
     nav.append(registers_nav())
     guide = list(guide_pages or []) + [NavItem(L.FIELD_REFERENCE, FIELD_REFERENCE_PAGE),

@@ -79,8 +79,8 @@ def objective_chart(target: Target, measured) -> str:
     return _svg(width, height, label, parts)
 
 
-TASK_COLOURS = {"done": GREEN, "late_done": GREEN, "overdue": RED, "due": ORANGE, "upcoming": GREY,
-                "cancelled": "#e0e0e0"}
+TASK_COLOURS = {"done": GREEN, "late_done": GREEN, "overdue": RED, "due": ORANGE, "in_progress": BLUE,
+                "upcoming": GREY, "event": GREY, "cancelled": "#e0e0e0"}
 
 
 def plan_timeline(rows: list[tuple[int, str, tuple[int, int] | None, str]], year: int, today: date) -> str:
@@ -104,6 +104,8 @@ def plan_timeline(rows: list[tuple[int, str, tuple[int, int] | None, str]], year
             parts.append(f'<rect x="{left + (first - 1) * month_w + 2}" y="{ry + 4}" '
                          f'width="{(last - first + 1) * month_w - 4}" height="{row_h - 8}" rx="3" fill="{colour}">'
                          f"<title>{number}. {esc(content)}: {esc(L.TASK_STATES.get(state, state))}</title></rect>")
+        elif state == "event":      # no month of its own: done when the event comes
+            parts.append(_text(left + 6, ry + row_h - 6, L.TASK_STATES["event"], 11, "start", fill=INK))
     if today.year == year:
         tx = left + (today.month - 1 + (today.day - 1) / 31) * month_w
         parts.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{top - 4}" y2="{top + row_h * len(rows) + 4}" '
@@ -111,8 +113,8 @@ def plan_timeline(rows: list[tuple[int, str, tuple[int, int] | None, str]], year
         parts.append(_text(tx, top + row_h * len(rows) + 16, f"{L.TODAY_MARK} {today.day:02d}/{today.month:02d}",
                            11, fill=RED))
     lx = left
-    for state in ("done", "due", "overdue", "upcoming"):
+    for state in ("done", "in_progress", "due", "overdue", "upcoming"):
         parts.append(f'<rect x="{lx}" y="{height - 12}" width="10" height="10" fill="{TASK_COLOURS[state]}"/>')
         parts.append(_text(lx + 14, height - 3, L.TASK_STATES[state], 11, "start"))
-        lx += 120
+        lx += 128
     return _svg(width, height, f"{L.TIMELINE} {year}", parts)

@@ -131,3 +131,11 @@ def test_a_cache_committed_to_git_is_never_trusted(repo, monkeypatch):
     git(repo.root, "rm", "-r", "-q", ".qms-cache")   # as the message says: index and disk
     commit_all(repo.root, "Gỡ bộ đệm")
     assert "cache-committed" not in {f["rule"] for f in repo.findings()[1]}
+
+
+def test_stored_parses_follow_every_module_of_the_builder():
+    """A change to the document model (builder/documents/) must invalidate stored parses, not only
+    a change to the cache's own package: a stale pickle of an older Task crashed the build."""
+    from builder.cache.parse_cache import source_files
+    names = {p.relative_to(p.parents[1]).as_posix() for p in source_files()}
+    assert {"documents/model.py", "documents/loader.py", "cache/parse_cache.py"} <= names

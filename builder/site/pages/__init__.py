@@ -15,6 +15,7 @@ from builder.site.pages.objectives import objectives_page
 from builder.site.pages.plan import plan_page
 from builder.site.pages.reference import field_reference_page, rules_page
 from builder.site.pages.review_due import review_page
+from builder.site.pages.todo import todo_page
 
 
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
@@ -28,5 +29,5 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     pages += [wide(master_list_page(catalog)), legal_changes_page(catalog), field_reference_page(), rules_page()]
     # Registers and lists are wide tables, not long texts: no table of contents beside them.
     registers = browse_pages(catalog) + [legal_register_page(catalog), review_page(catalog),
-                                         objectives_page(catalog), plan_page(catalog)]
+                                         objectives_page(catalog), plan_page(catalog), todo_page(catalog)]
     return pages + [wide(p) for p in registers]

@@ -9,20 +9,19 @@ from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.schema import KIND_PLURALS
-from builder.duties.yearly import duty_status, scope_change
-from builder.legal.changes import impacts
 from builder.markup.literal import cell
 from builder.site.generator import unindexed
 from builder.site.markdown import md_link, table
 from builder.site.model import GeneratedPage
 from builder.site.pages.browse import kind_uri
-from builder.site.pages.law_changes import LAW_CHANGES_PAGE
 from builder.site.pages.legal_register import LEGAL_REGISTER_PAGE
 from builder.site.pages.master_list import MASTER_LIST_PAGE
 from builder.site.pages.objectives import OBJECTIVES_PAGE
 from builder.site.pages.plan import PLAN_PAGE
 from builder.site.pages.review_due import (REVIEW_HEADER, REVIEW_PAGE,
                                            SOON_DAYS, due_reviews, review_rows)
+from builder.site.pages.todo import HEADER as TODO_HEADER
+from builder.site.pages.todo import TODO_PAGE, todo_rows, todos
 
 HOME_PAGE = "index.md"
 LATEST_COUNT = 8
@@ -59,26 +58,15 @@ def review_section(catalog: Catalog) -> str:
 
 
 def attention_section(catalog: Catalog) -> str:
-    """What is overdue comes first (Quyết định 19/2014/QĐ-TTg duties): legal updates past
-    their 3-month deadline, then those still due, yearly duties, and a changed scope."""
-
-    law = f"[{L.LAW_CHANGES}]({md_link(HOME_PAGE, LAW_CHANGES_PAGE)})"
-    items = []
-    for state, word in (("overdue", "**Quá hạn**"), ("due", "Đến hạn")):
-        for impact in sorted((i for i in impacts(catalog) if i.state == state), key=lambda i: i.due):
-            doc = impact.document
-            items.append(f"- {word} cập nhật trước {vn_date(impact.due)}: [{cell(doc.code)}]"
-                         f"({md_link(HOME_PAGE, page_uri(doc))}) {cell(doc.title)} ({cell(impact.change.describe())}; {law})")
-    for duty in ("internal_audit", "management_review"):
-        status = duty_status(catalog, duty)
-        if status.overdue:
-            items.append(f"- **Quá hạn**: {cell(status.describe())}")
-    change = scope_change(catalog)
-    if change is not None:
-        items.append(f"- Phạm vi hệ thống đã thay đổi so với lần công bố ngày {vn_date(change.announcement.date)}: "
-                     f"{cell(change.describe())}. Cần công bố lại.")
-    body = "\n".join(items) if items else "Không có việc quá hạn hoặc đến hạn."
-    return f"## {L.ATTENTION}\n\n{body}"
+    """The first items of the to-do list (overdue first), and the way to the whole list."""
+    items = todos(catalog, HOME_PAGE)
+    if not items:
+        return f"## {L.ATTENTION}\n\n{L.TODO_NONE}"
+    shown = items[:LATEST_COUNT]
+    link = f"[{L.TODO_PAGE}]({md_link(HOME_PAGE, TODO_PAGE)})"
+    more = " " + L.TODO_MORE.format(count=len(items), link=link)
+    return (f"## {L.ATTENTION}\n\n{len(items)} việc quá hạn hoặc đến hạn.{more}\n\n"
+            + unindexed(table(TODO_HEADER, todo_rows(shown))))
 
 
 def registers_section(catalog: Catalog) -> str:
@@ -89,6 +77,7 @@ def registers_section(catalog: Catalog) -> str:
              go(L.FORMS_INDEX, kind_uri("form"), "tải biểu mẫu bản PDF và Word"),
              go(L.LEGAL_REGISTER, LEGAL_REGISTER_PAGE,
                 f"{len(catalog.register.documents)} văn bản, tình trạng hiệu lực và tài liệu viện dẫn"),
+             go(L.TODO_PAGE, TODO_PAGE, "mọi việc quá hạn, đến hạn và đơn vị chủ trì"),
              go(L.REVIEW_DUE, REVIEW_PAGE, "tài liệu quá hạn, đến hạn xem xét định kỳ"),
              go(L.OBJECTIVES_DASHBOARD, OBJECTIVES_PAGE, "chỉ tiêu, kết quả từng kỳ, đạt hay chưa đạt"),
              go(L.PLAN_PROGRESS, PLAN_PAGE, "nội dung, thời gian, đơn vị chủ trì, tình trạng")]
