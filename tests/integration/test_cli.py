@@ -18,7 +18,7 @@ def test_rules_lists_every_rule():
 @pytest.mark.parametrize("command", [[], ["check"], ["rules"], ["new"]])
 def test_help(command):
     result = CliRunner().invoke(main, [*command, "--help"])
-    assert result.exit_code == 0 and "Cách dùng: qms" in result.output
+    assert result.exit_code == 0 and "Cách dùng:" in result.output
 
 
 def test_json_contract(repo):

@@ -28,7 +28,7 @@ def test_sample_has_no_difference(tmp_path):
     code, report = fidelity(repo)
     assert report["differences"] == [] and report["explained"] == []
     assert code == 0
-    assert report["documents"] == report["pdfs"] == 40
+    assert report["documents"] == report["pdfs"] == 41
 
 
 @needs_corpora

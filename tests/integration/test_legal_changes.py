@@ -100,7 +100,7 @@ def test_impact_on_the_sample(tmp_path):
     data = json.loads(front.stdout)
     cscl = [c for c in data["citing"] if c["code"] == "CSCL"]
     assert cscl and all(c["where"] == "phần khai báo (legal_basis)" for c in cscl)
-    assert {c["code"] for c in data["citing"]} == {"CSCL", "KH.2026", "QT.01", "QT.02", "QT.03", "QT.04"}
+    assert {c["code"] for c in data["citing"]} == {"CSCL", "KH.2025", "KH.2026", "QT.01", "QT.02", "QT.03", "QT.04"}
     # a replacing decree lists the documents citing what it replaced
     replaced = json.loads(repo.qms("impact", "118/2025/NĐ-CP", "--format", "json").stdout)
     assert replaced["relations"]["replaces"] == ["61/2018/NĐ-CP", "107/2021/NĐ-CP"]
@@ -173,8 +173,11 @@ def test_home_page_shows_overdue_items_first(law_repo):
 
     add_replacement(law_repo, effective="2026-08-01")
     page = home_page(load_catalog(law_repo.root, parse_date("2026-11-21"), with_git=False)).content
-    attention = page.index("## Việc cần làm ngay")
-    assert attention < page.index("## ", attention + 5) and "**Quá hạn** cập nhật trước 01/11/2026" in page
-    assert page.index("**Quá hạn**") < page.index("## ", attention + 5)
+    box = page.split("## Việc cần làm ngay")[1].split("\n## ")[0]
+    first = next(line for line in box.split("\n") if line.startswith("| 01/11/2026"))
+    assert "Cập nhật theo văn bản mới" in first and "Quá hạn" in first
+    rows = [line for line in box.split("\n") if line.startswith("| ") and "---" not in line][1:]
+    overdue = ["Quá hạn" in row for row in rows]
+    assert overdue == sorted(overdue, reverse=True)                      # overdue items first
     clean = home_page(load_catalog(law_repo.root, parse_date("2026-07-01"), with_git=False)).content
-    assert "cập nhật trước" not in clean  # the replacement is not in force yet
+    assert "Cập nhật theo văn bản mới" not in clean  # the replacement is not in force yet

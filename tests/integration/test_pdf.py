@@ -308,7 +308,7 @@ def test_plan_prints_every_task_with_period_and_unit(front_matter_documents, cat
     for task in plan.tasks:
         assert squeeze(task.content) in text, task.content
         assert squeeze(task.period) in text, task.period
-        assert squeeze(org.unit_name(task.unit)) in text, task.unit
+        assert squeeze(org.unit_names(task.units)) in text, task.units
 
 
 def test_objectives_print_every_target_and_result(front_matter_documents, catalog):

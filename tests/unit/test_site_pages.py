@@ -18,7 +18,9 @@ from builder.site.navigation import navigation
 from builder.site.pages import generated_pages
 from builder.site.pages.browse import NAV_DOCUMENTS_LIMIT, browse_nav
 from builder.site.pages.home import home_page
-from builder.site.pages.plan import period_months, task_state
+from builder.rules.runner import run_checks
+from builder.site.pages.plan import current_plans, period_months, task_state
+from builder.site.pages.todo import TODO_PAGE, todos
 from builder.site.pages.review_due import due_reviews
 from builder.site.svg import objective_chart, plan_timeline
 
@@ -87,7 +89,7 @@ def test_plan_periods(period, due, months):
 
 
 def task(status="planned", due=None, completed=None, period="Tháng 11"):
-    return Task("Việc", period, "VP", status, due, completed)
+    return Task("Việc", period, ("VP",), status, due, completed)
 
 
 @pytest.mark.parametrize("t,state", [
@@ -97,7 +99,17 @@ def task(status="planned", due=None, completed=None, period="Tháng 11"):
     (task("in_progress", date(2026, 11, 30)), "due"),
     (task("planned", date(2026, 12, 10), period="Tháng 12"), "due"),
     (task("planned", date(2027, 3, 31), period="Quý I"), "upcoming"),
-    (task("cancelled", date(2026, 3, 31)), "cancelled")])
+    (task("cancelled", date(2026, 3, 31)), "cancelled"),
+    # A period under way but whose end is still far: in progress, not "not yet due".
+    (task("planned", None, period="Cả năm"), "in_progress"),
+    (task("planned", None, period="Quý IV 2026"), "in_progress"),
+    (task("planned", date(2026, 12, 31), period="Quý IV"), "in_progress"),
+    (task("planned", None, period="Quý IV"), "in_progress"),
+    # Event-driven periods wait for their event and are never overdue by the calendar.
+    (task("planned", None, period="Khi có thông báo tổ chức lớp tập huấn"), "event"),
+    (task("planned", None, period="Định kỳ hoặc đột xuất theo yêu cầu"), "event"),
+    (task("in_progress", None, period="Theo kế hoạch kiểm tra của tỉnh"), "in_progress"),
+    (task("done", None, date(2026, 9, 18), period="Theo kế hoạch kiểm tra của tỉnh"), "done")])
 def test_plan_task_state_as_of_build_date(t, state):
     assert task_state(t, TODAY_DATE, 2026) == state
 
@@ -106,6 +118,61 @@ def test_plan_page_has_timeline_and_states(pages):
     plan = pages["so-theo-doi/ke-hoach-nam.md"]
     assert "<svg" in plan and "Hôm nay 21/11" in plan
     assert "Tính đến ngày 21/11/2026" in plan and "Hoàn thành" in plan
+
+
+def test_past_year_plan_is_archived_with_its_states_at_year_end(pages, catalog):
+    """The sample's 2025 plan, written as agencies write theirs: several units per task, periods
+    tied to events, signed by the head alone."""
+    plan = pages["so-theo-doi/ke-hoach-nam.md"]
+    current, _, past = plan.partition("## Kế hoạch các năm trước")
+    title = "Kế hoạch duy trì, cải tiến Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 năm"
+    assert f"## {title} 2026" in current and f"### {title} 2025" in past and f"{title} 2025" not in current
+    assert "Tính đến ngày 31/12/2025" in past
+    assert "Văn phòng Sở, Phòng Quản lý khoa học, Phòng Tiêu chuẩn Đo lường Chất lượng" in past
+    assert "Khi phát sinh" in past and "Đang thực hiện" in past
+    kh2025 = catalog.get("KH.2025")
+    assert set(kh2025.signoffs) == {"approved"} and run_checks(catalog, only={"signoff-required"}) == []
+    assert not [d for d in due_reviews(catalog) if d.document.code == "KH.2025"]       # archived: no review
+
+
+def test_plan_dates_inside_its_year(catalog):
+    """The 2025 plan seen on days of 2025: states follow the day, and it is today's plan then."""
+    def states(day):
+        view = replace(catalog, today=day)
+        doc = view.get("KH.2025")
+        return [task_state(t, day, 2025) for t in doc.tasks], [d.code for d in current_plans(view)]
+    march, plans = states(date(2025, 3, 10))
+    assert "KH.2025" in plans and "KH.2026" not in plans
+    assert march[2] == "due"            # Quý I: finished on 20/03, so on 10/03 it is still to do
+    assert march[3] == "event" and march[5] == "in_progress"       # a training when announced; Cả năm under way
+    assert march[6] == "upcoming"       # the audit of Tháng 9-10
+    november, _ = states(date(2025, 11, 5))
+    assert november[6] == "done" and november[8] == "due"          # audit done 24/10; review due 30/11
+
+
+def test_todo_list_gathers_every_kind_of_due_work(catalog):
+    catalog = replace(catalog, today=date(2026, 12, 2))        # reviews due on 22/12 are within 30 days
+    items = todos(catalog, TODO_PAGE)
+    kinds = {t.kind for t in items}
+    assert {"Kế hoạch năm", "Xem xét định kỳ"} <= kinds, kinds
+    assert all(t.state in ("overdue", "due") and t.unit for t in items)
+    assert [t for t in items if t.state == "overdue"] == items[:len([t for t in items if t.state == "overdue"])]
+    assert not any("KH.2025" in t.text for t in items)                 # past years' plans are archived
+    draft = replace(catalog.get("HD.01"), status="draft", code="HD.09", signoffs={
+        "prepared": catalog.get("HD.01").signoffs["prepared"]})
+    view = replace(catalog, documents=catalog.documents + [draft], pending={"QT.02": replace(
+        catalog.get("QT.02"), revision=3, effective=date(2026, 12, 1))})
+    kinds = {t.kind for t in todos(view, TODO_PAGE)}
+    assert {"Dự thảo chờ phê duyệt", "Sắp có hiệu lực"} <= kinds, kinds
+
+
+def test_home_page_todo_box_tells_the_truth(catalog):
+    """The box lists the overdue plan task and the reviews due, never 'nothing due' beside them."""
+    home = home_page(catalog).content
+    box = home.split("## Việc cần làm ngay")[1].split("\n## ")[0]
+    assert "Không có việc quá hạn" not in box
+    assert f"{len(todos(catalog, 'index.md'))} việc quá hạn hoặc đến hạn" in box
+    assert "[Việc cần làm](viec-can-lam.md)" in box
 
 
 def test_charts_are_well_formed_svg():

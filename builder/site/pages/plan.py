@@ -58,7 +58,8 @@ def task_state(task: Task, today: date, year: int | None = None) -> str:
     the period has started but its end is further away; event: the task waits for an event."""
     if task.status == "cancelled":
         return "cancelled"
-    if task.status == "done" or task.completed:
+    finished = task.status == "done" or task.completed
+    if finished and not (task.completed and task.completed > today):   # done, and by that day
         late = task.due and task.completed and task.completed > task.due
         return "late_done" if late else "done"
     if is_event_driven(task.period) and task.due is None:
@@ -81,9 +82,10 @@ def _month_end(year: int, month: int) -> date:
 
 
 def current_plans(catalog: Catalog) -> list[Document]:
-    """The plans in force that are not archived: plans of past years count on no to-do list."""
+    """This year's plans in force: plans of past years are archived, and next year's plan
+    (approved in December) has nothing due yet; neither counts on the to-do list."""
     return [d for d in catalog.of_kind("plan") if d.code and d.status == "effective" and d.tasks
-            and not is_archived(d, catalog.today)]
+            and not is_archived(d, catalog.today) and (year_of(d) or catalog.today.year) == catalog.today.year]
 
 
 def plan_section(doc: Document, catalog: Catalog, level: str = "##") -> str:
