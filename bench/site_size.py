@@ -49,6 +49,7 @@ def plain_material(config: dict) -> dict:
     """The same site with Material as shipped: no custom_dir, default search settings."""
     plain = json.loads(json.dumps(config))
     plain["theme"].pop("custom_dir", None)
+    plain["theme"]["language"] = "vi"        # 'custom' is a partial of our custom_dir
     plain["plugins"] = [{"search": {"lang": "vi"}} if isinstance(p, dict) and "search" in p else p
                         for p in plain["plugins"]]
     return plain
