@@ -205,6 +205,7 @@ def test_filter_codes_url_state_and_empty_result(page, sample_site, width):
     box.fill("qt04")
     expect(shown).to_have_count(1)
     expect(shown.first).to_contain_text("QT.04")
+    expect(page.locator("article table tbody tr").filter(has_text="QT.05").first).to_be_hidden()   # cards too
     page.locator('.qms-filter select[data-column="Tình trạng"]').select_option("Đang áp dụng")
     assert "q=qt04" in page.url and "tinh-trang=" in page.url, page.url
     page.goto(page.url)                                  # a shared link opens the same list
@@ -260,6 +261,37 @@ def test_signoff_block_shows_each_signature_verified(page, sample_site, width):
         expect(cells.nth(i)).to_contain_text("✓ Hợp lệ")
         cells.nth(i).scroll_into_view_if_needed()
         expect(cells.nth(i)).to_be_in_viewport()
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+TABLE_PAGES = ["", "viec-can-lam/", "danh-muc-tai-lieu/", "so-theo-doi/van-ban-phap-luat/", "so-theo-doi/xem-xet-dinh-ky/",
+               "so-theo-doi/muc-tieu-chat-luong/", "so-theo-doi/ke-hoach-nam/", "loai/bieu-mau/", "tai-lieu/qt-01/"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_every_table_reads_without_hidden_columns(page, sample_site, path, width):
+    """No cell of any table lies outside the screen or is cut by its scroll box: on a phone the
+    rows are cards, on a desk the columns fit; long text columns are not squeezed thin."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(sample_site.url + path)
+    page.wait_for_function("document.querySelectorAll('article table[data-qms-stack]').length > 0")
+    problems = page.evaluate("""(width) => {
+        const out = []
+        document.querySelectorAll('article table').forEach((table, t) => {
+            const box = table.closest('.md-typeset__scrollwrap')       // Material's scroll box, if any
+            if (box && box.scrollWidth > box.clientWidth + 1) out.push(`table ${t}: ${box.scrollWidth} px in ${box.clientWidth} px`)
+            table.querySelectorAll('td, th').forEach(cell => {
+                const r = cell.getBoundingClientRect()
+                if (r.width && (r.left < -1 || r.right > width + 1)) out.push(`table ${t}: cell '${cell.textContent.trim().slice(0, 30)}' at ${Math.round(r.left)}-${Math.round(r.right)}`)
+                if (r.width && cell.textContent.trim().length > 60 && r.width < 120) out.push(`table ${t}: '${cell.textContent.trim().slice(0, 30)}' ${Math.round(r.width)} px wide`)
+            })
+        })
+        return out.slice(0, 5)
+    }""", width)
+    assert problems == [], problems
+    name = path.strip("/").replace("/", "-") or "home"
+    screenshot(page, f"table-{name}-{width}")
     page.set_viewport_size({"width": 1280, "height": 900})
 
 

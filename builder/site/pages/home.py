@@ -18,7 +18,7 @@ from builder.site.pages.legal_register import LEGAL_REGISTER_PAGE
 from builder.site.pages.master_list import MASTER_LIST_PAGE
 from builder.site.pages.objectives import OBJECTIVES_PAGE
 from builder.site.pages.plan import PLAN_PAGE
-from builder.site.pages.review_due import (REVIEW_HEADER, REVIEW_PAGE,
+from builder.site.pages.review_due import (COMPACT_HEADER, REVIEW_PAGE,
                                            SOON_DAYS, due_reviews, review_rows)
 from builder.site.pages.todo import HEADER as TODO_HEADER
 from builder.site.pages.todo import TODO_PAGE, todo_rows, todos
@@ -54,7 +54,7 @@ def review_section(catalog: Catalog) -> str:
     shown = reviews[:LATEST_COUNT]
     more = f" Xem đủ {len(reviews)} tài liệu tại trang {link}." if len(reviews) > len(shown) else f" Xem thêm: {link}."
     return (f"## {L.REVIEW_DUE}\n\n{len(reviews)} tài liệu quá hạn hoặc đến hạn xem xét trong {SOON_DAYS} ngày "
-            f"tới.{more}\n\n" + unindexed(table(REVIEW_HEADER, review_rows(shown, catalog, HOME_PAGE))))
+            f"tới.{more}\n\n" + unindexed(table(COMPACT_HEADER, review_rows(shown, catalog, HOME_PAGE, compact=True))))
 
 
 def attention_section(catalog: Catalog) -> str:

@@ -57,15 +57,22 @@ def due_reviews(catalog: Catalog, window_days: int = WINDOW_DAYS) -> list[DueRev
     return sorted(out, key=lambda r: (r.due, r.document.code))
 
 
-def review_rows(reviews: list[DueReview], catalog: Catalog, from_uri: str) -> list[list[str]]:
+def review_rows(reviews: list[DueReview], catalog: Catalog, from_uri: str, compact: bool = False) -> list[list[str]]:
+    """Rows of REVIEW_HEADER; `compact` (the home page's box) leaves out the effective date and
+    the cycle, as COMPACT_HEADER does, so the table fits beside the page's contents."""
     org = catalog.organisation
-    return [[f"[{cell(r.document.code)}]({md_link(from_uri, page_uri(r.document))})", cell(r.document.title),
-             cell(org.unit_name(r.document.unit)), vn_date(r.document.effective),
-             str(r.document.review_months or org.review_months), vn_date(r.due), r.state_badge()]
-            for r in reviews]
+    rows = []
+    for r in reviews:
+        row = [f"[{cell(r.document.code)}]({md_link(from_uri, page_uri(r.document))})", cell(r.document.title),
+               cell(org.unit_name(r.document.unit)), vn_date(r.document.effective),
+               str(r.document.review_months or org.review_months), vn_date(r.due), r.state_badge()]
+        rows.append([row[i] for i in COMPACT_COLUMNS] if compact else row)
+    return rows
 
 
 REVIEW_HEADER = [L.CODE, L.TITLE, L.UNIT, L.EFFECTIVE, L.REVIEW_MONTHS, L.REVIEW_DATE, L.REVIEW_STATE]
+COMPACT_COLUMNS = (0, 1, 2, 5, 6)
+COMPACT_HEADER = [REVIEW_HEADER[i] for i in COMPACT_COLUMNS]
 
 
 def review_page(catalog: Catalog) -> GeneratedPage:
