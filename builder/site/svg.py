@@ -3,6 +3,7 @@ without script and printable. Plain string building; every text is escaped.
 """
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from builder.documents import labels as L
@@ -30,6 +31,21 @@ def _text(x: float, y: float, text: str, size: int = 11, anchor: str = "middle",
             f'font-weight="{weight}">{esc(text)}</text>')
 
 
+def nice_ticks(lo: float, hi: float, whole: bool, count: int = 4) -> list[float]:
+    """Round tick values covering lo..hi: steps of 1, 2, 2.5 or 5 times a power of ten (never
+    below 1 when the objective counts whole things), so an axis reads 80, 85, 90 %, not 86,62."""
+    span = max(hi - lo, 1e-9)
+    raw = span / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    if whole:
+        step = max(1.0, math.ceil(step))
+    ticks = [math.floor(lo / step) * step]
+    while ticks[-1] < hi - step * 1e-9:          # the last tick reaches or passes hi
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks
+
+
 def _range(values: list[float]) -> tuple[float, float]:
     """A y range around the values with some air; never inverted or empty."""
     lo, hi = min(values), max(values)
@@ -48,7 +64,10 @@ def objective_chart(target: Target, measured) -> str:
     label = f"{target.id}: {target.name}"
     if not results:
         return _svg(width, 60, label, [_text(width / 2, 34, L.NO_RESULTS, 12, fill=GREY)])
-    lo, hi = _range([r.value for r in results] + [target.target])
+    values = [r.value for r in results] + [target.target]
+    lo, hi = _range(values)
+    ticks = nice_ticks(lo, hi, all(float(v).is_integer() for v in values))
+    lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def y(v: float) -> float:
@@ -58,9 +77,12 @@ def objective_chart(target: Target, measured) -> str:
         return left + plot_w * (i + 0.5) / len(results)
 
     parts = [f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#e0e0e0"/>']
-    for v in (lo, (lo + hi) / 2, hi):
+    sign = target.measure in ("%", "‰")
+    for v in ticks:       # round values, in the objective's unit (a word unit once, above the axis)
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#eeeeee"/>')
-        parts.append(_text(left - 6, y(v) + 4, _num(v), 10, "end", GREY))
+        parts.append(_text(left - 6, y(v) + 4, measured(v) if sign else _num(v), 10, "end", GREY))
+    if target.measure and not sign:
+        parts.append(_text(4, top - 8, f"({target.measure})", 10, "start", GREY))
     ty = y(target.target)
     parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{BLUE}" '
                  f'stroke-width="1.5" stroke-dasharray="6 4"/>')

@@ -1,6 +1,7 @@
 """The intranet's generated pages: browsing, registers, dashboards, home page and navigation."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date
@@ -22,7 +23,7 @@ from builder.rules.runner import run_checks
 from builder.site.pages.plan import current_plans, period_months, task_state
 from builder.site.pages.todo import TODO_PAGE, todos
 from builder.site.pages.review_due import due_reviews
-from builder.site.svg import objective_chart, plan_timeline
+from builder.site.svg import nice_ticks, objective_chart, plan_timeline
 
 TODAY_DATE = parse_date(TODAY)
 
@@ -185,6 +186,26 @@ def test_charts_are_well_formed_svg():
     assert "Chỉ tiêu ≥ 98%" in svg and "&lt;&amp;&gt;" in svg
     assert "Chưa có kết quả" in objective_chart(replace(target, results=()), str)
     ET.fromstring(plan_timeline([(1, "Việc <1>", (2, 3), "done"), (2, "Việc", None, "due")], 2026, TODAY_DATE))
+
+
+@pytest.mark.parametrize("lo, hi, whole, ticks", [
+    (0.0, 2.5, True, [0, 1, 2, 3]),                   # a count: whole steps, never 0,625
+    (80.4, 92.9, False, [80, 85, 90, 95]),
+    (0.0, 100.0, False, [0, 25, 50, 75, 100]),
+    (3.0, 3.0, True, [3])])
+def test_axis_ticks_are_round_numbers(lo, hi, whole, ticks):
+    assert nice_ticks(lo, hi, whole) == ticks
+
+
+def test_chart_caption_is_its_title_above_it_and_ticks_carry_the_unit(pages, catalog):
+    page = pages["so-theo-doi/muc-tieu-chat-luong.md"]
+    figure = page.split('<figure class="qms-figure">')[1]
+    assert figure.index("<figcaption>") < figure.index("<svg")
+    objectives = catalog.of_kind("objectives")[0]
+    percent = next(t for t in objectives.targets if t.measure == "%")
+    chart = objective_chart(percent, lambda v: f"{v:g}%")
+    ticks = re.findall(r'text-anchor="end" fill="#9e9e9e"[^>]*>([^<]+)<', chart)
+    assert ticks and all(re.fullmatch(r"\d+(,\d)?%", t) for t in ticks), ticks
 
 
 def test_objectives_dashboard(pages):

@@ -48,8 +48,8 @@ def objectives_section(doc: Document, catalog: Catalog) -> str:
             for t in doc.targets]
     met = sum(1 for t in doc.targets if t.results and all(t.met(r.value) for r in t.results))
     charts = "".join(
-        f'<figure class="qms-figure">{objective_chart(t, lambda v, m=t.measure: measured(v, m))}'
-        f"<figcaption>{esc(t.id)}. {esc(t.name)}</figcaption></figure>" for t in doc.targets)
+        f'<figure class="qms-figure"><figcaption>{esc(t.id)}. {esc(t.name)}</figcaption>'
+        f"{objective_chart(t, lambda v, m=t.measure: measured(v, m))}</figure>" for t in doc.targets)
     return "\n\n".join([
         f"## {cell(doc.title)}",
         f"Theo [{cell(doc.code)}]({md_link(OBJECTIVES_PAGE, page_uri(doc))}): {met}/{len(doc.targets)} mục tiêu "
