@@ -122,12 +122,98 @@ local function mark_wide_tables(blocks)
   return out
 end
 
+-- Column alignment for print: a column whose filled cells are all numbers (counts, amounts,
+-- percentages) is right-aligned, every other column left-aligned. Pandoc reads HTML tables
+-- without alignment, and its Typst table inherits the centring of the figure around it, which
+-- centred long step descriptions too.
+local function is_number(text)
+  return text:match("^[%d%s%.,%%‰+%-]+$") ~= nil and text:match("%d") ~= nil
+end
+
+-- Column widths follow the content: each column's share of the width grows with its longest
+-- text (capped, so one long cell does not take the page) and is never less than its longest
+-- word; an empty column of a form to fill in keeps room for handwriting.
+local WIDTH_CAP, EMPTY_WIDTH = 48, 14
+local CHARS_PER_LINE = 75     -- about what a portrait A4 line holds in 12 pt Times
+
+local function longest_word(text)
+  local best = 0
+  for word in text:gmatch("%S+") do best = math.max(best, utf8.len(word) or #word) end
+  return best
+end
+
+local function align_columns(tbl)
+  local numeric, filled, longest, word = {}, {}, {}, {}
+  for i = 1, #tbl.colspecs do numeric[i], filled[i], longest[i], word[i] = true, false, 0, 0 end
+  local function measure(i, text, header)
+    if i > #numeric or text == "" then return end
+    longest[i] = math.max(longest[i], utf8.len(text) or #text)
+    word[i] = math.max(word[i], longest_word(text))
+    if not header then
+      filled[i] = true
+      if not is_number(text) then numeric[i] = false end
+    end
+  end
+  local function cells(rows, header)
+    for _, row in ipairs(rows) do
+      for i, cell in ipairs(row.cells) do
+        measure(i, (pandoc.utils.stringify(cell.contents):gsub("^%s+", ""):gsub("%s+$", "")), header)
+      end
+    end
+  end
+  cells(tbl.head.rows, true)
+  for _, body in ipairs(tbl.bodies) do cells(body.body, false) end
+  local weights, total = {}, 0
+  for i = 1, #tbl.colspecs do
+    local w = filled[i] and math.min(longest[i], WIDTH_CAP) or math.max(longest[i], EMPTY_WIDTH)
+    weights[i] = math.max(w, word[i] + 1, 4)
+    total = total + weights[i]
+  end
+  -- a column is at least as wide as its longest word (a header such as "Bước" never breaks)
+  local shares, sum = {}, 0
+  for i = 1, #tbl.colspecs do
+    shares[i] = math.max(weights[i] / total, (word[i] + 2) / CHARS_PER_LINE)
+    sum = sum + shares[i]
+  end
+  for i, spec in ipairs(tbl.colspecs) do
+    local align = (numeric[i] and filled[i]) and "AlignRight" or "AlignLeft"
+    tbl.colspecs[i] = {pandoc[align] or align, shares[i] / sum}
+  end
+  return tbl
+end
+
+-- Forms write their part titles as bold capitals ("**PHẦN C. XÁC NHẬN HIỆU LỰC** (do ...)"), not
+-- as headings: such a paragraph is kept with what follows, like a heading, so it never stands
+-- alone at the foot of a page.
+local function is_title(block)
+  if block.t ~= "Para" or #block.content == 0 or block.content[1].t ~= "Strong" then return false end
+  local text = pandoc.utils.stringify(block.content[1])
+  return text:match("%a") ~= nil and pandoc.text.upper(text) == text and utf8.len(text) >= 4
+end
+
+local function keep_titles_with_next(blocks)
+  local out = pandoc.Blocks({})
+  for _, block in ipairs(blocks) do
+    if is_title(block) then
+      out:insert(pandoc.RawBlock("typst", "#block(sticky: true)["))
+      out:insert(block)
+      out:insert(pandoc.RawBlock("typst", "]"))
+    else
+      out:insert(block)
+    end
+  end
+  return out
+end
+
 local function convert(job)
   local stats = {columns = 0}
   local doc = pandoc.read(job.html, READER)
   doc = doc:walk(filters(job, stats))
   doc = doc:walk(links(identifiers(doc)))
-  if job.to == "typst" then doc.blocks = mark_wide_tables(doc.blocks) end
+  if job.to == "typst" then
+    doc = doc:walk({Table = align_columns})
+    doc.blocks = mark_wide_tables(keep_titles_with_next(doc.blocks))
+  end
   if job.to == "docx" then
     local opts = {}
     if job.reference_doc then opts.reference_doc = job.reference_doc end

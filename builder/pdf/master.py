@@ -25,7 +25,7 @@ from builder.pdf.source import (MAIN, body_dir, document_data, docx_parts,
                                 parts_html, print_parts, qr_svg)
 from builder.storage.atomic import atomic_write_bytes
 
-RENDERER = "8"        # bump when the code (not the template) changes what a master looks like
+RENDERER = "9"        # bump when Python code (not the template, not markdown.lua) changes what a master looks like
 
 
 @dataclass
@@ -62,7 +62,9 @@ class Planner:
         # the key holds the Markdown, so it also holds the parser that turns it into HTML
         self.common = [RENDERER, convert.pandoc_version(), typst_version(), version("markdown-it-py"),
                        version("mdit-py-plugins"), self.fonts.families, self.fonts.signature,
-                       hashlib.sha256(self.template or b"").hexdigest()]
+                       hashlib.sha256(self.template or b"").hexdigest(),
+                       # the Lua filter decides links, images, column widths and alignment
+                       hashlib.sha256(convert.SCRIPT.read_bytes()).hexdigest()]
 
     def pdf(self, doc: Document) -> Master:
         data = dict(document_data(doc, self.catalog), fonts=list(self.fonts.families))

@@ -15,6 +15,7 @@ from builder.catalog import load_catalog
 from builder.documents.dates import parse_date
 from builder.pdf import master as masters
 from builder.pdf.build import build_site_files, render, render_pdf
+from builder.pdf.convert import Job, convert
 from builder.pdf.paths import cache_dir
 from builder.pdf.variants import Variant
 
@@ -322,3 +323,29 @@ def test_objectives_print_every_target_and_result(front_matter_documents, catalo
         assert squeeze(f"{target.op} {measured(target.target, target.measure)}") in text, target.name
         for result in target.results:
             assert squeeze(f"{result.period}: {measured(result.value, target.measure)}") in text, result
+
+
+STEPS = ("<table><thead><tr><th>Bước</th><th>Nội dung công việc</th><th>Số hồ sơ</th><th>Ghi chú</th></tr></thead>"
+         "<tbody><tr><td>B1</td><td>Tiếp nhận, kiểm tra tính đầy đủ và hợp lệ của hồ sơ; hướng dẫn bổ sung khi "
+         "thiếu</td><td>1.250</td><td></td></tr><tr><td>B2</td><td>Thẩm định</td><td>98,5%</td><td></td></tr>"
+         "</tbody></table>")
+
+
+def test_print_tables_align_text_left_numbers_right_and_size_columns_by_content(tmp_path):
+    """Text columns left, number columns right (never all centred); the long step column is the
+    widest, the code column at least as wide as its header word; an empty column keeps room."""
+    typst = convert([Job("t", STEPS, str(tmp_path))], tmp_path)["t"].typst
+    align = re.search(r"align: \(([^)]*)\)", typst).group(1).replace(" ", "").rstrip(",").split(",")
+    assert align == ["left", "left", "right", "left"], align
+    widths = [float(w) for w in re.findall(r"([\d.]+)%", re.search(r"columns: \(([^)]*)\)", typst).group(1))]
+    assert widths.index(max(widths)) == 1 and min(widths) >= 100 * (len("Bước") + 2) / 75 - 0.5, widths
+    assert widths[3] >= 15, widths
+
+
+def test_a_bold_part_title_of_a_form_stays_with_its_content(catalog):
+    """BM.11's "PHẦN C. XÁC NHẬN HIỆU LỰC" used to stand alone at the foot of page 1."""
+    pdf, findings = render_pdf(catalog.get("BM.11"), catalog, Variant.uncontrolled())
+    assert findings == []
+    pages = page_texts(pdf)
+    title = next(i for i, text in enumerate(pages) if "PHẦN C. XÁC NHẬN HIỆU LỰC" in text)
+    assert "Kết quả kiểm tra" in pages[title]
