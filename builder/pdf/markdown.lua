@@ -106,13 +106,16 @@ end
 -- pages of a table too wide for portrait to landscape (only those pages). Nested tables stay
 -- as they are: a page cannot start inside a list or a quote. A heading right above the table
 -- goes with it, so it is never left alone at the foot of the previous page.
-local function mark_wide_tables(blocks)
+-- `blocks` with each block that `opening(block, out)` names (a Typst call such as
+-- "#block(sticky: true)[") placed inside that call; `opening` may take the block before it
+-- along (returned second), as a table takes its heading.
+local function wrap_blocks(blocks, opening)
   local out = pandoc.Blocks({})
   for _, block in ipairs(blocks) do
-    if block.t == "Table" then
-      local heading = (#out > 0 and out[#out].t == "Header") and table.remove(out) or nil
-      out:insert(pandoc.RawBlock("typst", "#wide-table(" .. #block.colspecs .. ")["))
-      if heading then out:insert(heading) end
+    local call, before = opening(block, out)
+    if call then
+      out:insert(pandoc.RawBlock("typst", call))
+      if before then out:insert(before) end
       out:insert(block)
       out:insert(pandoc.RawBlock("typst", "]"))
     else
@@ -120,6 +123,14 @@ local function mark_wide_tables(blocks)
     end
   end
   return out
+end
+
+local function mark_wide_tables(blocks)
+  return wrap_blocks(blocks, function(block, out)
+    if block.t ~= "Table" then return nil end
+    local heading = (#out > 0 and out[#out].t == "Header") and table.remove(out) or nil
+    return "#wide-table(" .. #block.colspecs .. ")[", heading
+  end)
 end
 
 -- Column alignment for print: a column whose filled cells are all numbers (counts, amounts,
@@ -192,17 +203,7 @@ local function is_title(block)
 end
 
 local function keep_titles_with_next(blocks)
-  local out = pandoc.Blocks({})
-  for _, block in ipairs(blocks) do
-    if is_title(block) then
-      out:insert(pandoc.RawBlock("typst", "#block(sticky: true)["))
-      out:insert(block)
-      out:insert(pandoc.RawBlock("typst", "]"))
-    else
-      out:insert(block)
-    end
-  end
-  return out
+  return wrap_blocks(blocks, function(block) return is_title(block) and "#block(sticky: true)[" or nil end)
 end
 
 local function convert(job)

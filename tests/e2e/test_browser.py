@@ -295,6 +295,20 @@ def test_every_table_reads_without_hidden_columns(page, sample_site, path, width
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chart_titles_sit_above_their_charts(page, sample_site, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(sample_site.url + "so-theo-doi/muc-tieu-chat-luong/")
+    figures = page.locator("figure.qms-figure")
+    assert figures.count() > 0
+    for i in range(figures.count()):
+        caption = figures.nth(i).locator("figcaption").bounding_box()
+        chart = figures.nth(i).locator("svg").bounding_box()
+        assert caption["y"] + caption["height"] <= chart["y"] + 1, (caption, chart)
+    screenshot(page, f"objectives-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_home_registers_and_filters(page, sample_site):
     page.goto(sample_site.url)
     expect(page.locator("article")).to_contain_text("Tài liệu mới ban hành")

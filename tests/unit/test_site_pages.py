@@ -20,7 +20,8 @@ from builder.site.pages import generated_pages
 from builder.site.pages.browse import NAV_DOCUMENTS_LIMIT, browse_nav
 from builder.site.pages.home import home_page
 from builder.rules.runner import run_checks
-from builder.site.pages.plan import current_plans, period_months, task_state
+from builder.site.pages.plan import (current_plans, period_months, plan_page,
+                                     task_state)
 from builder.site.pages.todo import TODO_PAGE, todos
 from builder.site.pages.review_due import due_reviews
 from builder.site.svg import nice_ticks, objective_chart, plan_timeline
@@ -149,6 +150,13 @@ def test_plan_dates_inside_its_year(catalog):
     assert march[6] == "upcoming"       # the audit of Tháng 9-10
     november, _ = states(date(2025, 11, 5))
     assert november[6] == "done" and november[8] == "due"          # audit done 24/10; review due 30/11
+
+
+def test_plan_page_on_a_day_of_2025_shows_that_years_plan(catalog):
+    page = plan_page(replace(catalog, today=date(2025, 3, 10))).content
+    current = page.split("## Kế hoạch các năm trước")[0]
+    assert "TCVN ISO 9001:2015 năm 2025" in current and "Tính đến ngày 10/03/2025" in current
+    assert "Hôm nay 10/03" in current                          # the timeline's line for that day
 
 
 def test_todo_list_gathers_every_kind_of_due_work(catalog):
