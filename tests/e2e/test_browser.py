@@ -309,6 +309,26 @@ def test_chart_titles_sit_above_their_charts(page, sample_site, width):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_home_todo_box_leads_to_the_whole_list(page, sample_site, width):
+    """The home page's box lists what is due (never 'nothing due' beside it) and opens the list,
+    which staff filter by unit."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(sample_site.url)
+    box = page.locator("article table").first
+    expect(box).to_contain_text("Kế hoạch năm")
+    expect(page.locator("article")).not_to_contain_text("Không có việc quá hạn hoặc đến hạn")
+    page.locator("article a", has_text="Việc cần làm").first.click()
+    expect(page.locator("article h1").first).to_have_text(re.compile("^Việc cần làm"))
+    rows = page.locator("article table tbody tr:not([hidden])")
+    total = rows.count()
+    assert total >= 2
+    page.locator('.qms-filter select[data-column="Đơn vị chủ trì"]').select_option("Văn phòng Sở")
+    assert 0 < rows.count() <= total
+    screenshot(page, f"todo-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_home_registers_and_filters(page, sample_site):
     page.goto(sample_site.url)
     expect(page.locator("article")).to_contain_text("Tài liệu mới ban hành")
