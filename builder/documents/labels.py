@@ -144,6 +144,9 @@ SIGNATURE_STATES = {"verified": "✓ Hợp lệ", "missing": "Chưa ký số", "
                     "owner": "✗ Khóa không của người ký", "key-date": "✗ Khóa hết hiệu lực khi ký",
                     "content": "✗ Ký cho nội dung khác"}
 SIGNATURE_DETAIL = "khóa {key}, ký ngày {signed}"
+KEYS_CHANGED = ("**Cảnh báo: yêu cầu này sửa site_config/organisation.yml (khóa ký, mức áp dụng chữ ký số).** "
+                "Ai đưa được khóa vào tệp này thì ký được thay người có tên: đối chiếu từng khóa thêm hoặc sửa "
+                "với chính người đó trước khi hợp nhất.")
 UNSIGNED_PDFS = ("Bản PDF chưa có chữ ký số của cơ quan: site_config/organisation.yml chưa khai báo certificate "
                  "(xem README, mục 'Chữ ký số').")
 

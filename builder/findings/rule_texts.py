@@ -502,7 +502,8 @@ CONFIG_INVALID = RuleText(E, "Cấu hình", "Cấu hình tổ chức không hợ
         "code-missing": "Thiếu mẫu mã hiệu cho loại tài liệu '{kind}'.",
         "signing-key": "Nhân sự '{person}': khóa ký không hợp lệ ({why}). Dán nguyên dòng của tệp khóa công "
                        "khai, ví dụ ~/.ssh/id_ed25519.pub.",
-        "key-shared": "Khóa {fingerprint} khai báo cho cả '{person}' và '{other}': mỗi khóa thuộc đúng một người.",
+        "key-shared": "Khóa {fingerprint} khai báo cho '{person}' nhưng đã khai báo (cho '{other}') ở trên: mỗi khóa "
+                      "thuộc đúng một người và chỉ ghi một lần.",
     },
     stage="load")
 REGISTER_INVALID = RuleText(E, "Cấu hình", "Sổ văn bản pháp luật không hợp lệ",

@@ -28,7 +28,8 @@ def codeowners(catalog: Catalog) -> str:
     top = next((u for u in org.units.values() if not u.parent), None)
     top_owner = _owner(catalog, top.id)[0] if top else None
     if top_owner:
-        lines.append(f"# Cấu hình hệ thống: lãnh đạo cơ quan\n/site_config/ {top_owner}\n/mkdocs.yml {top_owner}\n")
+        lines.append(f"# Cấu hình hệ thống, khóa ký và chữ ký số: lãnh đạo cơ quan\n/site_config/ {top_owner}\n"
+                     f"/mkdocs.yml {top_owner}\n/signatures/ {top_owner}\n/CODEOWNERS {top_owner}\n")
     by_unit: dict[str, list] = {}
     for doc in sorted(catalog.documents, key=lambda d: d.path):
         by_unit.setdefault(doc.unit, []).append(doc)

@@ -148,10 +148,10 @@ def _organisation_consistency(org: Organisation, located) -> list:
     owners: dict[bytes, str] = {}
     for pid, person in org.people.items():
         for k, key in enumerate(person.keys):
-            other = owners.setdefault(key.blob, pid)
-            if other != pid:
+            if key.blob in owners:       # one entry per key: its dates are then never ambiguous
                 bad(("people", people_index[pid], "keys", k), "key-shared", fingerprint=key.fingerprint,
-                    person=pid, other=other)
+                    person=pid, other=owners[key.blob])
+            owners.setdefault(key.blob, pid)
     for action, positions in org.signoff_roles.items():
         for i, pos in enumerate(positions):
             if pos not in org.positions:

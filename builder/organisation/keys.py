@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 KEY_TYPES = ("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa")
+# (builder/signing/sshsig.py keeps the same list: the key types it verifies)
 NAMESPACE = "qms-signoff"     # the purpose a sign-off signature is made for (ssh-keygen -n)
 
 

@@ -17,6 +17,7 @@ from builder.findings.rule_texts import (CACHE_COMMITTED, CODE_UNIQUE,
                                          HISTORY_SHALLOW, REFERENCE_UNRESOLVED,
                                          REGISTER_INVALID,
                                          WITHDRAWN_CODE_REUSED)
+from builder.revisions.git_source import ORGANISATION
 from builder.signing.signoff import FOLDER as SIGNATURES
 from builder.signing.status import describe, verdict
 
@@ -93,9 +94,13 @@ def changed_sections(old: Document | None, new: Document | None) -> list[str]:
 def signature_summary(catalog: Catalog, docs: list[Document]) -> list[str]:
     """Who signed each sign-off of the changed documents, and whether the signature verifies."""
     org = catalog.organisation
-    if org.signatures == "off" or not docs:
+    keys_changed = catalog.base is not None and ORGANISATION in catalog.base.changed_paths
+    if org.signatures == "off" or not (docs or keys_changed):
         return []
-    out = ["", f"### {L.DIGITAL_SIGNATURE}", "", "| Mã hiệu | Lần ký | Người ký | Kiểm tra chữ ký |", "|---|---|---|---|"]
+    out = ["", f"### {L.DIGITAL_SIGNATURE}", ""]
+    if catalog.base is not None and ORGANISATION in catalog.base.changed_paths:
+        out += [L.KEYS_CHANGED, ""]
+    out += ["| Mã hiệu | Lần ký | Người ký | Kiểm tra chữ ký |", "|---|---|---|---|"]
     for doc in docs:
         for key, role in L.SIGNOFF_COLUMNS.items():
             if key in doc.signoffs:

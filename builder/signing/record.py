@@ -16,7 +16,8 @@ from builder.documents.dates import vn_date
 from builder.organisation.keys import NAMESPACE, SigningKey
 from builder.organisation.model import Organisation
 from builder.signing import sshsig
-from builder.signing.signoff import SignedText, signature_path, text_path
+from builder.signing.signoff import (SignedText, UnsafeCode, signature_path,
+                                     text_path)
 from builder.storage.atomic import atomic_write_bytes
 
 DEFAULT_KEYS = ("id_ed25519", "id_ecdsa", "id_rsa")
@@ -61,6 +62,10 @@ def make(signed: SignedText, key: str, org: Organisation, key_file: Path | None)
     if key_file is None:
         raise SignError("Không tìm thấy khóa ký. Chỉ ra tệp khóa bằng --key (ví dụ ~/.ssh/id_ed25519) hoặc "
                         "biến môi trường QMS_SIGNING_KEY; cách tạo khóa xem README, mục 'Chữ ký số'.")
+    try:
+        paths = text_path(signed.code, signed.revision, key), signature_path(signed.code, signed.revision, key)
+    except UnsafeCode:
+        raise SignError(f"Mã hiệu '{signed.code}' không dùng được làm tên thư mục chữ ký.") from None
     text = signed.render()
     try:
         armored = sshsig.sign(text, Path(key_file), NAMESPACE)
@@ -78,8 +83,7 @@ def make(signed: SignedText, key: str, org: Organisation, key_file: Path | None)
     if problem:
         words = {"revoked": "đã bị thu hồi từ", "expired": "đã hết hạn sau", "early": "chỉ dùng từ"}[problem[0]]
         raise SignError(f"Khóa {owner.fingerprint} của {person} {words} {vn_date(problem[1])}: dùng khóa khác.")
-    return Signature(text_path(signed.code, signed.revision, key), signature_path(signed.code, signed.revision, key),
-                     text, armored, owner)
+    return Signature(*paths, text, armored, owner)
 
 
 def write(root: Path, signature: Signature):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import datetime
+import re
 
 from builder.documents.dates import parse_date
 
@@ -56,12 +57,22 @@ def parse_text(data: bytes) -> SignedText | None:
     if set(values) != set(FIELDS):
         return None
     revision = values["revision"]
-    return SignedText(values["code"], int(revision) if revision.isdigit() else None, values["role"],
+    number = int(revision) if re.fullmatch(r"[0-9]{1,6}", revision) else None   # not '²', which isdigit()
+    return SignedText(values["code"], number, values["role"],
                       values["by"], parse_date(values["date"]), values["fingerprint"], parse_date(values["signed"]))
+
+
+SAFE_CODE = re.compile(r"[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ._-]{0,63}")
+
+
+class UnsafeCode(ValueError):
+    """A code that cannot name a folder under signatures/ ('..', a slash): never a path."""
 
 
 def text_path(code: str, revision: int | None, key: str) -> str:
     """signatures/QT.02/02-approve.txt: the file of one issue's sign-off (key: prepared...)."""
+    if not SAFE_CODE.fullmatch(code or "") or ".." in code:
+        raise UnsafeCode(code)
     return f"{FOLDER}/{code}/{revision or 0:02d}-{ROLES[key]}.txt"
 
 

@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.serialization import (Encoding,
                                                           PublicFormat,
                                                           load_ssh_public_key)
 
+KEY_TYPES = ("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa")
 MAGIC = b"SSHSIG"
 BEGIN, END = "-----BEGIN SSH SIGNATURE-----", "-----END SSH SIGNATURE-----"
 HASHES = {"sha256": hashlib.sha256, "sha512": hashlib.sha512}
@@ -101,6 +102,8 @@ def parse(armored: str) -> Signature:
         raise SignatureFormatError("có dữ liệu thừa sau chữ ký")
     inner = _Reader(signature)
     sig_format, sig_bytes = inner.string(), inner.string()
+    if not inner.done():                      # ssh-keygen refuses trailing bytes too
+        raise SignatureFormatError("có dữ liệu thừa sau chữ ký")
     try:
         return Signature(public_key, namespace.decode("utf-8"), hash_algorithm.decode("ascii"),
                          sig_format.decode("ascii"), sig_bytes)
@@ -118,6 +121,8 @@ def verify(signature: Signature, message: bytes, namespace: str) -> bool:
     """Whether `signature` is a signature of `message` in `namespace` by its embedded key."""
     if signature.namespace != namespace or signature.hash_algorithm not in HASHES:
         return False
+    if signature.key_type not in KEY_TYPES:
+        return False
     data = signed_data(namespace, signature.hash_algorithm, message)
     try:
         key = load_ssh_public_key(b"%s %s" % (signature.key_type.encode(), base64.b64encode(signature.public_key)))
@@ -129,11 +134,13 @@ def verify(signature: Signature, message: bytes, namespace: str) -> bool:
             inner = _Reader(signature.sig_bytes)
             r = int.from_bytes(inner.string(), "big")
             s = int.from_bytes(inner.string(), "big")
+            if not inner.done():
+                return False
             curve = signature.key_type.rsplit("-", 1)[-1]
             key.verify(encode_dss_signature(r, s), data, ec.ECDSA(_EC_HASH[curve]))
         else:
             return False
-    except (InvalidSignature, ValueError, KeyError, SignatureFormatError, TypeError):
+    except (InvalidSignature, UnsupportedAlgorithm, ValueError, KeyError, SignatureFormatError, TypeError):
         return False
     return True
 

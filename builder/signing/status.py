@@ -16,7 +16,8 @@ from builder.documents.model import Document, SignOff
 from builder.organisation.keys import NAMESPACE, SigningKey
 from builder.organisation.model import Organisation
 from builder.signing import sshsig
-from builder.signing.signoff import ROLES, parse_text, signature_path, text_path
+from builder.signing.signoff import (FOLDER, ROLES, UnsafeCode, parse_text,
+                                     signature_path, text_path)
 
 VERIFIED = "verified"
 MISSING = "missing"          # no signature file
@@ -59,12 +60,20 @@ def verdict(doc: Document, key: str, catalog) -> Verdict:
     signoff = doc.signoffs[key]
     index = (doc.code, doc.revision, key, signoff)
     if index not in memo:
-        memo[index] = _verdict(doc, key, signoff, catalog.organisation, Path(catalog.root))
+        fresh = catalog.base.changed_paths if getattr(catalog, "base", None) is not None else frozenset()
+        memo[index] = _verdict(doc, key, signoff, catalog.organisation, Path(catalog.root), fresh, catalog.today)
     return memo[index]
 
 
-def _verdict(doc: Document, key: str, signoff: SignOff, org: Organisation, root: Path) -> Verdict:
-    sig_rel, text_rel = signature_path(doc.code, doc.revision, key), text_path(doc.code, doc.revision, key)
+def _verdict(doc: Document, key: str, signoff: SignOff, org: Organisation, root: Path,
+             fresh: set[str] = frozenset(), today=None) -> Verdict:
+    """`fresh`: signature files new or changed in this change (against the base commit), whose
+    key must be valid today, whatever day the signed text claims: a revoked key cannot sign
+    again by writing an earlier day."""
+    try:
+        sig_rel, text_rel = signature_path(doc.code, doc.revision, key), text_path(doc.code, doc.revision, key)
+    except UnsafeCode:
+        return Verdict(INVALID, {"file": FOLDER, "why": f"mã hiệu '{doc.code}' không dùng được làm tên thư mục"})
     armored, text = _read(root / sig_rel), _read(root / text_rel)
     if armored is None:
         return Verdict(MISSING, {"file": sig_rel})
@@ -87,7 +96,10 @@ def _verdict(doc: Document, key: str, signoff: SignOff, org: Organisation, root:
     differences = _differences(doc, key, signoff, signed)
     if differences:
         return Verdict(CONTENT, {"file": text_rel, "differences": differences}, owner)
-    problem = owner.problem_on(signed.signed) if signed.signed else ("early", None)
+    day = signed.signed
+    if day and sig_rel in fresh and today and today > day:
+        day = today                          # a signature added now: the key must be valid now
+    problem = owner.problem_on(day) if day else ("early", None)
     if problem:
         return Verdict(KEY_DATE, {"file": sig_rel, "key": owner.fingerprint, "why": problem[0],
                                   "when": problem[1], "signed": signed.signed}, owner)

@@ -2,6 +2,7 @@
 passes, the commands refuse what the build would reject, and ssh-keygen reaches our verdict."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -218,3 +219,83 @@ def test_other_key_types_verify(tmp_path):
     repo, _ = signed_repo(tmp_path, kinds={"ltminh": "rsa", "phthu": "ecdsa"})
     code, findings = repo.findings()
     assert code == 0, findings
+
+
+def armored(blob: bytes) -> str:
+    import base64
+    return "-----BEGIN SSH SIGNATURE-----\n" + base64.b64encode(blob).decode() + "\n-----END SSH SIGNATURE-----\n"
+
+
+def test_crafted_signature_files_are_findings_never_a_crash(signed, tmp_path):
+    """An unknown key type, trailing bytes, a revision written '²': each is a finding."""
+    import struct
+
+    from builder.signing import sshsig
+
+    repo, keys = signed
+
+    def string(b):
+        return struct.pack(">I", len(b)) + b
+    key = string(b"ssh-foo") + string(b"x" * 32)
+    blob = (b"SSHSIG" + struct.pack(">I", 1) + string(key) + string(b"qms-signoff") + string(b"")
+            + string(b"sha512") + string(string(b"ssh-foo") + string(b"y" * 64)))
+    (repo.root / SIG).write_text(armored(blob))
+    code, findings = repo.findings()
+    assert code == 1 and [f["line"] for f in rules(findings, "signature-invalid")] == [line_of(repo, Q, "approved:")]
+    # A genuine signature with bytes appended verifies nowhere (ssh-keygen refuses it too).
+    good = sshsig.sign((repo.root / TXT).read_bytes(), keys["ltminh"], "qms-signoff")
+    import base64
+    raw = base64.b64decode("".join(good.strip().splitlines()[1:-1]))
+    (repo.root / SIG).write_text(armored(raw + b"JUNK"))
+    assert rules(repo.findings()[1], "signature-invalid")
+    # A throwaway key signing a text whose revision is '²' (isdigit, but not a number).
+    stranger = make_key(tmp_path / "other", "stranger")
+    text = (repo.root / TXT).read_text(encoding="utf-8").replace("revision: 2", "revision: ²")
+    (repo.root / TXT).write_text(text, encoding="utf-8")
+    (repo.root / SIG).write_bytes(subprocess.run(
+        ["ssh-keygen", "-q", "-Y", "sign", "-f", str(stranger), "-n", "qms-signoff"], input=text.encode(),
+        capture_output=True, check=True).stdout)
+    code, findings = repo.findings()
+    assert code == 1 and rules(findings, "signature-key-owner")
+
+
+def test_a_revoked_key_cannot_sign_again_by_writing_an_earlier_day(signed):
+    """In a change (against the base commit), a signature file added or replaced now is judged
+    on today's date, whatever day its text claims."""
+    repo, keys = signed
+    org = repo.root / "site_config" / "organisation.yml"
+    text = org.read_text(encoding="utf-8")
+    at = text.index("        from: 2026-01-01", text.index("  - id: ltminh")) + len("        from: 2026-01-01")
+    org.write_text(text[:at] + "\n        revoked: 2026-11-01" + text[at:], encoding="utf-8")
+    gitutil.commit_all(repo.root, "Thu hồi khóa của ltminh")
+    base = gitutil.git(repo.root, "rev-parse", "HEAD")
+    old = (repo.root / TXT).read_text(encoding="utf-8")          # signed: 2026-11-21, after the revocation
+    backdated = old.replace("signed: 2026-11-21", "signed: 2026-10-01")
+    (repo.root / TXT).write_text(backdated, encoding="utf-8")
+    (repo.root / SIG).write_bytes(subprocess.run(
+        ["ssh-keygen", "-q", "-Y", "sign", "-f", str(keys["ltminh"]), "-n", "qms-signoff"],
+        input=backdated.encode(), capture_output=True, check=True).stdout)
+    findings = rules(json.loads(repo.qms("check", "--base", base, "--format", "json").stdout)["findings"],
+                     "signature-key-date")
+    assert [f["path"] for f in findings] == [Q], findings
+
+
+def test_gate_warns_when_the_keys_change(signed, tmp_path):
+    repo, _ = signed
+    base = gitutil.git(repo.root, "rev-parse", "HEAD")
+    extra = make_key(tmp_path / "more", "extra")
+    assert repo.qms("keys", "add", "hmduc", str(extra) + ".pub").exit_code == 0
+    result = repo.qms("check", "--base", base, "--format", "markdown")
+    assert "yêu cầu này sửa site_config/organisation.yml" in result.output, result.output
+
+
+def test_a_key_listed_twice_is_a_configuration_error(signed):
+    repo, keys = signed
+    org = repo.root / "site_config" / "organisation.yml"
+    line = next(line for line in org.read_text(encoding="utf-8").split("\n") if "- key: " in line)
+    text = org.read_text(encoding="utf-8")
+    at = text.index("  - id: ltminh")
+    at = text.index("    keys:\n", at) + len("    keys:\n")
+    org.write_text(text[:at] + line + "\n" + text[at:], encoding="utf-8")
+    findings = [f for f in repo.findings()[1] if f["rule"] == "config-invalid"]
+    assert findings and "chỉ ghi một lần" in findings[0]["message"]
