@@ -14,6 +14,9 @@ STATUS = "Tình trạng"
 KIND = "Loại"
 SIGNOFFS = "Ký duyệt"
 SIGNOFF_COLUMNS = {"prepared": "Soạn thảo", "reviewed": "Xem xét", "approved": "Phê duyệt"}
+SIGNOFF_VERBS = {key: label.lower() for key, label in SIGNOFF_COLUMNS.items()}   # "ký phê duyệt"
+# Why a key could not sign on a day (signature-key-date, qms approve / qms sign).
+KEY_PROBLEMS = {"revoked": "đã bị thu hồi từ {when}", "expired": "đã hết hạn sau {when}", "early": "chỉ dùng từ {when}"}
 NAME = "Họ và tên"
 POSITION = "Chức vụ"
 DATE = "Ngày"

@@ -4,6 +4,7 @@ Templates use str.format fields; the code passes values, never builds Vietnamese
 """
 from __future__ import annotations
 
+from builder.documents.labels import SIGNOFF_VERBS
 from builder.documents.placeholders import MARK
 
 # The marker written where the Word file did not say; the rule 'placeholder' reports it.
@@ -115,7 +116,7 @@ TODO = {
 ROLE_LABELS = {"prepared": "Soạn thảo", "reviewed": "Xem xét", "approved": "Phê duyệt"}
 UNMAPPED_TABLES = {"signoffs": ("ký duyệt", "prepared, reviewed, approved"),
                    "changes": ("theo dõi sửa đổi", "changes")}
-ROLE_ACTIONS = {"prepared": "soạn thảo", "reviewed": "xem xét", "approved": "phê duyệt"}
+ROLE_ACTIONS = SIGNOFF_VERBS
 
 # Reasons the Markdown copy of a form loses the Word layout (see layout.py).
 LAYOUT_REASONS = {

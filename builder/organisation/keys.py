@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 KEY_TYPES = ("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa")
-# (builder/signing/sshsig.py keeps the same list: the key types it verifies)
 NAMESPACE = "qms-signoff"     # the purpose a sign-off signature is made for (ssh-keygen -n)
 
 
@@ -34,7 +33,7 @@ class SigningKey:
 
     @property
     def fingerprint(self) -> str:
-        return "SHA256:" + base64.b64encode(hashlib.sha256(self.blob).digest()).decode().rstrip("=")
+        return key_fingerprint(self.blob)
 
     def problem_on(self, day: date) -> tuple[str, date] | None:
         """Why this key could not sign on `day`: ('revoked'|'expired'|'early', the date), or None."""
@@ -45,6 +44,11 @@ class SigningKey:
         if self.since and day < self.since:
             return "early", self.since
         return None
+
+
+def key_fingerprint(blob: bytes) -> str:
+    """As `ssh-keygen -l` prints it: SHA256:<base64 without padding>."""
+    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
 
 
 def parse_key_line(text: str) -> tuple[str, bytes] | str:

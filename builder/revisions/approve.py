@@ -12,6 +12,7 @@ from pathlib import Path
 
 from builder.catalog import Catalog
 from builder.documents.front_matter_edit import FrontMatterError, set_key
+from builder.documents.labels import SIGNOFF_VERBS as ROLE_WORDS
 from builder.documents.labels import did_you_mean
 from builder.documents.model import Document
 from builder.revisions.fingerprint import fingerprint, scheme_of
@@ -21,7 +22,6 @@ from builder.storage.atomic import atomic_write_bytes
 
 INSERT_AFTER = {"approved": ("reviewed", "prepared", "status"), "reviewed": ("prepared", "status"),
                 "prepared": ("effective", "status")}
-ROLE_WORDS = {"approved": "phê duyệt", "reviewed": "xem xét", "prepared": "soạn thảo"}
 KEY_OF_ROLE = {role: key for key, role in ROLES.items()}   # 'approve' -> 'approved'
 
 NO_KEY = object()   # approve without signing (signatures off and no key given)

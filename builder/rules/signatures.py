@@ -2,6 +2,7 @@
 private key is kept in the repository."""
 from __future__ import annotations
 
+from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.findings.finding import Severity
 from builder.findings.rule_texts import (SECRET_FILE, SIGNATURE_CONTENT,
@@ -13,11 +14,8 @@ from builder.rules.registry import (catalog_rule, document_rule, problem,
 from builder.signing import status
 from builder.signing.signoff import ROLES
 
-ROLE_WORDS = {"prepared": "soạn thảo", "reviewed": "xem xét", "approved": "phê duyệt"}
 FIELD_WORDS = {"code": "mã hiệu", "revision": "lần ban hành", "role": "vai trò", "date": "ngày ký duyệt",
                "fingerprint": "dấu vân tay", "signed": "ngày ký số"}
-KEY_DATE_WORDS = {"revoked": "đã bị thu hồi từ {when}", "expired": "đã hết hạn sau {when}",
-                  "early": "chỉ dùng từ {when}"}
 
 
 def _verdicts(doc, catalog, state: str):
@@ -33,7 +31,7 @@ def _verdicts(doc, catalog, state: str):
 
 def _values(doc, catalog, key) -> dict:
     by = doc.signoffs[key].by
-    return {"role": ROLE_WORDS[key], "role_option": ROLES[key], "code": doc.code, "by": by,
+    return {"role": L.SIGNOFF_VERBS[key], "role_option": ROLES[key], "code": doc.code, "by": by,
             "name": catalog.organisation.person_name(by)}
 
 
@@ -68,7 +66,7 @@ def signature_by_named_person(doc, catalog):
 def signature_key_valid_on_day(doc, catalog):
     """The key was neither revoked nor expired (nor not yet valid) on the day it signed."""
     for key, found in _verdicts(doc, catalog, status.KEY_DATE):
-        why = KEY_DATE_WORDS[found.detail["why"]].format(when=vn_date(found.detail["when"]) or "?")
+        why = L.KEY_PROBLEMS[found.detail["why"]].format(when=vn_date(found.detail["when"]) or "?")
         yield problem(doc.path, doc.line(key), key=found.detail["key"], why=why,
                       signed=vn_date(found.detail["signed"]) or "?", **_values(doc, catalog, key))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 
+from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.schema import KINDS
 from builder.findings.rule_texts import (SIGNOFF_ORDER, SIGNOFF_PERSON,
@@ -11,9 +12,8 @@ from builder.findings.rule_texts import (SIGNOFF_ORDER, SIGNOFF_PERSON,
 from builder.organisation.model import SIGNOFF_ACTIONS
 from builder.rules.registry import document_rule, problem
 
-LABELS = {"prepared": "soạn thảo", "reviewed": "xem xét", "approved": "phê duyệt",
+LABELS = {**L.SIGNOFF_VERBS,
           "effective": "hiệu lực"}
-ACTION_WORDS = {"prepared": "soạn thảo", "reviewed": "xem xét", "approved": "phê duyệt"}
 
 
 @document_rule(SIGNOFF_PERSON)
@@ -37,7 +37,7 @@ def signoff_person_has_role(doc, catalog):
             continue
         allowed = ", ".join(org.position_name(p) for p in org.signoff_roles.get(SIGNOFF_ACTIONS[key], []))
         yield problem(doc.path, doc.line(key, "by"), name=person.name,
-                      position=org.position_name(person.position), action=ACTION_WORDS[key],
+                      position=org.position_name(person.position), action=L.SIGNOFF_VERBS[key],
                       allowed=allowed or "(chưa cấu hình)")
 
 

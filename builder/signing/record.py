@@ -12,8 +12,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.documents import labels as L
 from builder.documents.dates import vn_date
-from builder.organisation.keys import NAMESPACE, SigningKey
+from builder.organisation.keys import NAMESPACE, SigningKey, key_fingerprint
 from builder.organisation.model import Organisation
 from builder.signing import sshsig
 from builder.signing.signoff import (SignedText, UnsafeCode, signature_path,
@@ -76,13 +77,13 @@ def make(signed: SignedText, key: str, org: Organisation, key_file: Path | None)
     person = org.person_name(signed.by)
     if owner is None or owner.person != signed.by:
         whose = f"của {org.person_name(owner.person)}" if owner else "không có trong site_config/organisation.yml"
-        raise SignError(f"Khóa {sshsig.key_fingerprint(blob)} ({key_file}) {whose}, không phải khóa của {person}: "
+        raise SignError(f"Khóa {key_fingerprint(blob)} ({key_file}) {whose}, không phải khóa của {person}: "
                         f"chỉ {person} ký được bằng khóa của mình. Khai báo khóa ở mục keys của '{signed.by}' "
                         "nếu đây đúng là khóa của người này.")
     problem = owner.problem_on(signed.signed)
     if problem:
-        words = {"revoked": "đã bị thu hồi từ", "expired": "đã hết hạn sau", "early": "chỉ dùng từ"}[problem[0]]
-        raise SignError(f"Khóa {owner.fingerprint} của {person} {words} {vn_date(problem[1])}: dùng khóa khác.")
+        why = L.KEY_PROBLEMS[problem[0]].format(when=vn_date(problem[1]))
+        raise SignError(f"Khóa {owner.fingerprint} của {person} {why}: dùng khóa khác.")
     return Signature(*paths, text, armored, owner)
 
 

@@ -11,9 +11,9 @@ stay next to the current ones.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime
 import re
+from dataclasses import dataclass
 
 from builder.documents.dates import parse_date
 

@@ -19,12 +19,14 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.hazmat.primitives.asymmetric.utils import \
+    encode_dss_signature
 from cryptography.hazmat.primitives.serialization import (Encoding,
                                                           PublicFormat,
                                                           load_ssh_public_key)
 
-KEY_TYPES = ("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa")
+from builder.organisation.keys import KEY_TYPES, key_fingerprint
+
 MAGIC = b"SSHSIG"
 BEGIN, END = "-----BEGIN SSH SIGNATURE-----", "-----END SSH SIGNATURE-----"
 HASHES = {"sha256": hashlib.sha256, "sha512": hashlib.sha512}
@@ -52,10 +54,6 @@ class Signature:
     def key_fingerprint(self) -> str:
         """As `ssh-keygen -l` prints it: SHA256:<base64 without padding>."""
         return key_fingerprint(self.public_key)
-
-
-def key_fingerprint(blob: bytes) -> str:
-    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
 
 
 class _Reader:

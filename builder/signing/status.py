@@ -66,7 +66,7 @@ def verdict(doc: Document, key: str, catalog) -> Verdict:
 
 
 def _verdict(doc: Document, key: str, signoff: SignOff, org: Organisation, root: Path,
-             fresh: set[str] = frozenset(), today=None) -> Verdict:
+             fresh: set[str], today) -> Verdict:
     """`fresh`: signature files new or changed in this change (against the base commit), whose
     key must be valid today, whatever day the signed text claims: a revoked key cannot sign
     again by writing an earlier day."""
@@ -97,7 +97,7 @@ def _verdict(doc: Document, key: str, signoff: SignOff, org: Organisation, root:
     if differences:
         return Verdict(CONTENT, {"file": text_rel, "differences": differences}, owner)
     day = signed.signed
-    if day and sig_rel in fresh and today and today > day:
+    if day and sig_rel in fresh and today > day:
         day = today                          # a signature added now: the key must be valid now
     problem = owner.problem_on(day) if day else ("early", None)
     if problem:

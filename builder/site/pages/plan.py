@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from builder.addresses import page_uri
-from builder.catalog import Catalog, is_archived, year_of
+from builder.catalog import Catalog, year_of
 from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.model import Document, Task
@@ -85,7 +85,7 @@ def current_plans(catalog: Catalog) -> list[Document]:
     """This year's plans in force: plans of past years are archived, and next year's plan
     (approved in December) has nothing due yet; neither counts on the to-do list."""
     return [d for d in catalog.of_kind("plan") if d.code and d.status == "effective" and d.tasks
-            and not is_archived(d, catalog.today) and (year_of(d) or catalog.today.year) == catalog.today.year]
+            and (year_of(d) or catalog.today.year) == catalog.today.year]
 
 
 def plan_section(doc: Document, catalog: Catalog, level: str = "##") -> str:
