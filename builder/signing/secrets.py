@@ -45,9 +45,12 @@ def candidate_files(root: Path) -> tuple[list[str], list[str]]:
     (tracked, and untracked ones .gitignore does not exclude), and those `git grep` finds an
     armour line in (one process, instead of opening thousands of files). Without git: every
     file under the root but the tool and output folders, all to be read."""
-    listed = _git(root, "ls-files", "-z", "-co", "--exclude-standard")
+    # The output and tool folders are left out even when no .gitignore names them: the built
+    # site and the cache hold thousands of PDFs that git grep would otherwise read on every check.
+    outside = ["--", ".", *(f":(exclude){folder}" for folder in sorted(SKIPPED_FOLDERS - {".git"}))]
+    listed = _git(root, "ls-files", "-z", "-co", "--exclude-standard", *outside)
     if listed is not None and listed.returncode == 0:
-        found = _git(root, "grep", "-z", "-l", "-I", "--untracked", "-E", "-e", GREP)
+        found = _git(root, "grep", "-z", "-l", "-I", "--untracked", "-E", "-e", GREP, *outside)
         if found is not None and found.returncode in (0, 1):
             return _names(listed.stdout), _names(found.stdout)
         return _names(listed.stdout), _names(listed.stdout)
