@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -28,6 +29,7 @@ from builder.documents.dates import parse_date
 from builder.documents.html_safety import sanitize_html
 from builder.findings.finding import Severity
 from builder.pdf.build import build_site_files
+from builder.preview.pages import preview_makers
 from builder.rules.runner import run_checks
 from builder.site.assets import linked_files
 from builder.site.generator import (DIRECTORY_URLS_REQUIRED,
@@ -36,7 +38,7 @@ from builder.site.generator import (DIRECTORY_URLS_REQUIRED,
 from builder.site.identity import site_identity
 from builder.site.manifest import write_manifest
 from builder.site.navigation import navigation
-from builder.site.pages import generated_pages
+from builder.site.pages import page_makers
 from builder.site.pages.home import HOME_PAGE, home_page
 from builder.storage.staging import discard_dir, publish_dir, staging_dir
 
@@ -54,29 +56,25 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.command = None
         self.catalog = None
         self.final_site_dir = None
+        self.preview = False     # set by the preview (plugins/preview.py): errors are shown, not fatal
+        self.findings = []
+        self.makers = {}         # source path -> function making the page (builder/site/pages)
+        self.intro = None        # the agency's own home page text (site_config/docs/index.md)
+        self.root = self.today = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config):
-        root = Path(self.config.root or Path(config.config_file_path).parent)
+        self.root = Path(self.config.root or Path(config.config_file_path).parent)
         fixed = self.config.today or os.environ.get("QMS_TODAY")
-        today = parse_date(fixed) if fixed else None
-        self.catalog = load_catalog(root, today)
-        findings = run_checks(self.catalog)
-        errors = [f for f in findings if f.severity is Severity.ERROR]
-        for f in findings:
-            (log.error if f.severity is Severity.ERROR else log.warning)(f.as_text())
-        if errors:
-            raise PluginError(f"Không xuất bản: {len(errors)} lỗi trong tài liệu (xem các dòng LỖI ở trên). "
-                              "Sửa các lỗi rồi dựng lại.")
-        # What staff see today: an approved issue whose day has not come waits (builder/catalog.py).
-        self.catalog = published_view(self.catalog)
+        self.today = parse_date(fixed) if fixed else None
+        self.load()
         # Heading anchors keep the đ: '#dinh-nghia', not '#inh-nghia' (Markdown's default slug).
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
         if not config.use_directory_urls:  # builder/addresses.py: issue URLs are printed as QR codes
             raise PluginError(DIRECTORY_URLS_REQUIRED)
-        config.nav = mkdocs_nav(navigation(self.catalog, guide_pages=nav_items(self.config.guide)))
+        config.nav = self.nav()
         identity = site_identity(self.catalog.organisation)
         config.site_name = site_name(identity.get("site_name", config.site_name))
         if "logo" in identity:
@@ -86,6 +84,31 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             config.site_dir = str(staging_dir(Path(config.site_dir)))
             discard_dir(Path(config.site_dir))
         return config
+
+    def load(self) -> None:
+        """Load and check the catalog. A build refuses any error; the preview keeps the findings
+        to show them on the pages."""
+        catalog = load_catalog(self.root, self.today)
+        self.findings = run_checks(catalog)
+        errors = [f for f in self.findings if f.severity is Severity.ERROR]
+        if not self.preview:
+            for f in self.findings:
+                (log.error if f.severity is Severity.ERROR else log.warning)(f.as_text())
+            if errors:
+                raise PluginError(f"Không xuất bản: {len(errors)} lỗi trong tài liệu (xem các dòng LỖI ở trên). "
+                                  "Sửa các lỗi rồi dựng lại.")
+        # What staff see today: an approved issue whose day has not come waits (builder/catalog.py).
+        self.catalog = published_view(catalog)
+
+    def nav(self) -> list:
+        return mkdocs_nav(navigation(self.catalog, guide_pages=nav_items(self.config.guide)))
+
+    def page_makers(self, intro: str | None) -> dict:
+        """Every generated page by source path, the home page (the agency's introduction followed
+        by the generated sections) included; in the preview, with its banners and findings page."""
+        makers = page_makers(self.catalog)
+        makers[HOME_PAGE] = partial(home_page, self.catalog, intro)
+        return preview_makers(self.catalog, self.findings, makers) if self.preview else makers
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when a document, a form, the configuration or a register
@@ -97,16 +120,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         return server
 
     def on_files(self, files: Files, *, config):
-        for page in generated_pages(self.catalog):
-            files.append(File.generated(config, page.src_uri, content=page.content))
-        for uri, disk in linked_files(self.catalog, page_uri):  # images, original Word forms
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(disk)))
         intro = files.get_file_from_path(HOME_PAGE)
         if intro is not None:  # the agency's own introduction, followed by the generated sections
             files.remove(intro)
-        home = home_page(self.catalog, intro.content_string if intro else None)
-        files.append(File.generated(config, home.src_uri, content=home.content))
+        self.intro = intro.content_string if intro else None
+        self.makers = self.page_makers(self.intro)
+        for uri, make in self.makers.items():  # the preview makes a page when it is looked at
+            files.append(File.generated(config, uri, content="" if self.preview else make().content))
+        for uri, disk in linked_files(self.catalog, page_uri):  # images, original Word forms
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(disk)))
         return files
 
     def on_page_content(self, html, *, page, config, files):

@@ -166,3 +166,16 @@ TODO_KINDS = {"task": "Kế hoạch năm", "review": "Xem xét định kỳ", "l
               "draft": "Dự thảo chờ phê duyệt"}
 TODO_NONE = "Không có việc quá hạn hoặc đến hạn."
 TODO_MORE = "Xem đủ {count} việc tại trang {link}."
+
+# The preview for editing (qms serve): what marks a page that may not be published as it is.
+PREVIEW_BANNER = "BẢN XEM TRƯỚC — CHƯA ĐƯỢC PHÉP BAN HÀNH"
+PREVIEW_DRAFT = "Tài liệu này là dự thảo: chỉ ban hành khi đã được phê duyệt."
+PREVIEW_DOC_FINDINGS = "Sửa {count} vấn đề dưới đây trong tệp {path} (trang tự cập nhật khi lưu tệp):"
+PREVIEW_SITE_ERRORS = ("Bản xem trước: hệ thống còn {count} lỗi nên bản chính thức chưa được xuất bản. "
+                       "Xem danh sách tại trang [{page}]({link}).")
+PREVIEW_CHECK_PAGE = "Kết quả kiểm tra"
+PREVIEW_CHECK_NONE = "Không có lỗi hay cảnh báo nào: bản chính thức sẽ được xuất bản như bản xem trước này."
+PREVIEW_CHECK_HEADER = ["Mức", "Quy tắc", "Tệp", "Dòng", "Nội dung"]
+PREVIEW_READY = "Bản xem trước đang chạy tại {url} (Ctrl+C để dừng). Trang tự cập nhật mỗi khi lưu tệp."
+PREVIEW_REFRESHED = "Đã cập nhật sau {seconds:.2f} giây: {files}"
+PREVIEW_PRINT_WAIT = "Bản in đang được tạo lại, hãy tải lại sau vài giây."

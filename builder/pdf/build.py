@@ -131,21 +131,30 @@ def superseded_issues(catalog: Catalog) -> list[tuple[Document, Variant, str]]:
     return out
 
 
+def site_targets(catalog: Catalog) -> dict[str, tuple[Document, Variant]]:
+    """Every printed file of the site by its path under site/: each printed document's PDF (and
+    the DOCX of each effective form, as variant None), and each superseded issue's stamped PDF."""
+    docs = [d for d in catalog.documents if has_pdf(d)]
+    targets = {site_file(d, "pdf"): (d, site_variant(d)) for d in docs}
+    targets.update({path: (d, v) for d, v, path in superseded_issues(catalog)})
+    targets.update({site_file(d, "docx"): (d, None) for d in docs if has_docx(d)})
+    return targets
+
+
 def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None = None,
-                     workers: int | None = None) -> list:
+                     workers: int | None = None, only: set[str] | None = None) -> list:
     """Write the PDF of every printed document (and the DOCX of every effective form) next to
     its page in the built site, and the stamped PDF of every superseded issue next to that
-    issue's page; return findings for those that failed."""
-    docs = [d for d in catalog.documents if has_pdf(d)]
-    forms = [d for d in docs if has_docx(d)]
+    issue's page; return findings for those that failed. `only`: just these site paths (the
+    preview prints the file being downloaded)."""
+    targets = {path: item for path, item in site_targets(catalog).items() if only is None or path in only}
+    pdfs = [(path, item) for path, item in targets.items() if item[1] is not None]
+    forms = [doc for doc, variant in targets.values() if variant is None]
     originals = {d.code: original_word_file(d, catalog.root) for d in forms}
     converted = [d for d in forms if originals[d.code] is None]
-    old = superseded_issues(catalog)
-    items = [(d, site_variant(d)) for d in docs] + [(d, v) for d, v, _ in old]
-    targets = [site_file(d, "pdf") for d in docs] + [path for _, _, path in old]
-    rendered, docx_paths, findings = render(items, catalog, progress, workers, converted)
+    rendered, docx_paths, findings = render([item for _, item in pdfs], catalog, progress, workers, converted)
     site_dir = Path(site_dir)
-    for item, target in zip(rendered, targets):
+    for (target, _), item in zip(pdfs, rendered):
         if item.path is not None:
             _copy(item.path, site_dir / target)
     for doc in forms:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
+from typing import Callable
 
 from builder.addresses import (DOCS_FOLDER, diff_page_uri, issue_page_uri,
                                superseded_pdf_path)
@@ -77,15 +79,21 @@ def changes_page(current: Document, old: Document, new: Document, catalog: Catal
     return GeneratedPage(uri, "\n\n".join(intro) + "\n\n" + marked + "\n")
 
 
-def archive_pages(catalog: Catalog) -> list[GeneratedPage]:
-    pages = []
+def archive_makers(catalog: Catalog) -> dict[str, Callable[[], GeneratedPage]]:
+    """Every former issue's page and every 'what changed' view, by source path, each made only
+    when asked (the preview renders the page being looked at, not a thousand others)."""
+    makers = {}
     for doc in catalog.documents:
         if not doc.code:
             continue
         issues = issue_documents(doc, catalog)
         for rev, old in issues.items():
             if rev != doc.revision:
-                pages.append(superseded_page(doc, old, catalog))
+                makers[issue_page_uri(doc.code, old.revision)] = partial(superseded_page, doc, old, catalog)
             if rev - 1 in issues:
-                pages.append(changes_page(doc, issues[rev - 1], old, catalog))
-    return pages
+                makers[diff_page_uri(doc.code, old.revision)] = partial(changes_page, doc, issues[rev - 1], old, catalog)
+    return makers
+
+
+def archive_pages(catalog: Catalog) -> list[GeneratedPage]:
+    return [make() for make in archive_makers(catalog).values()]

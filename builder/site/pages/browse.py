@@ -8,6 +8,9 @@ stays the same size however many documents the system holds.
 """
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 from builder.addresses import page_uri
 from builder.catalog import Catalog
 from builder.documents import labels as L
@@ -108,9 +111,16 @@ def unit_page(unit: str, catalog: Catalog) -> GeneratedPage:
     return GeneratedPage(uri, "\n\n".join(out) + "\n")
 
 
-def browse_pages(catalog: Catalog) -> list[GeneratedPage]:
+def browse_makers(catalog: Catalog) -> dict[str, Callable[[], GeneratedPage]]:
+    """The page of each kind and of each unit, by source path, made when asked."""
     kinds = [k for k in KIND_PLURALS if catalog.of_kind(k) or k == "form"]
-    return [kind_page(k, catalog) for k in kinds] + [unit_page(u, catalog) for u in units_with_documents(catalog)]
+    makers = {kind_uri(k): partial(kind_page, k, catalog) for k in kinds}
+    makers.update({unit_uri(u): partial(unit_page, u, catalog) for u in units_with_documents(catalog)})
+    return makers
+
+
+def browse_pages(catalog: Catalog) -> list[GeneratedPage]:
+    return [make() for make in browse_makers(catalog).values()]
 
 
 def browse_nav(catalog: Catalog, limit: int = NAV_DOCUMENTS_LIMIT) -> list[NavItem]:

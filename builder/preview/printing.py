@@ -1,0 +1,64 @@
+"""The preview's printed files (PDF, DOCX): made by a separate process (print_worker.py) when
+one is downloaded, and made again in the background for a document just saved, so that its
+download is ready without ever delaying the page."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+PRINTED = (".pdf", ".docx")
+
+
+class Printer:
+    def __init__(self, root: Path, out: Path, today=None):
+        self.root, self.out, self.today = Path(root), Path(out), today
+        self.generation = 0
+        self.lock = threading.Lock()
+        self.process: subprocess.Popen | None = None
+
+    def _start(self) -> subprocess.Popen:
+        if self.process is None or self.process.poll() is not None:
+            package_parent = str(Path(__file__).resolve().parents[2])
+            env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
+            args = [sys.executable, "-m", "builder.preview.print_worker", str(self.root), str(self.out)]
+            if self.today:
+                args.append(self.today.isoformat())
+            self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                            stderr=subprocess.DEVNULL, text=True, encoding="utf-8", env=env)
+        return self.process
+
+    def changed(self) -> None:
+        """The sources changed: the next request reloads the catalog first."""
+        self.generation += 1
+
+    def make(self, paths: list[str]) -> dict:
+        """Render these site paths now; {path: file or None} and the findings' texts."""
+        with self.lock:
+            process = self._start()
+            try:
+                process.stdin.write(json.dumps({"generation": self.generation, "paths": paths}) + "\n")
+                process.stdin.flush()
+                answer = json.loads(process.stdout.readline() or "{}")
+            except (OSError, ValueError):
+                self.process = None
+                return {"paths": {p: None for p in paths}, "findings": []}
+        return answer
+
+    def get(self, path: str) -> Path | None:
+        """The file of a printed site path, made if needed."""
+        made = self.make([path]).get("paths", {}).get(path)
+        return Path(made) if made else None
+
+    def prepare(self, paths: list[str]) -> None:
+        """Render in the background (a thread that waits on the other process)."""
+        if paths:
+            threading.Thread(target=self.make, args=(paths,), daemon=True).start()
+
+    def close(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.stdin.close()
+            self.process.wait(timeout=10)

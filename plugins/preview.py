@@ -1,0 +1,160 @@
+"""The preview for editing, on MkDocs' own parts: the configuration, the theme, the files and the
+navigation are prepared once, as `mkdocs build` prepares them; a page is rendered only when it is
+looked at, and again only when its Markdown or the navigation changed.
+
+A save reloads and checks the catalog (what is unchanged comes from the caches), brings the list
+of files and the navigation up to date, and bumps the version the browser waits on: the page on
+screen reloads and is rendered from the new catalog. Documents with errors still render, under
+the banner of builder/preview/pages.py; the published build stays strict.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+
+from mkdocs.commands.build import (_build_page, _build_theme_template,
+                                   _populate_page)
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+from builder.addresses import page_uri
+from builder.pdf.paths import has_docx, has_pdf, site_file
+from builder.preview.printing import PRINTED
+from builder.preview.server import content_type
+from builder.site.assets import linked_files
+
+PLUGIN = "doc-control"
+RESTART = ("site_config/theme/", "site_config/docs/")   # with mkdocs.yml: what MkDocs reads only at start
+
+
+class MkDocsPreview:
+    """The site as MkDocs would build it, one page at a time."""
+
+    def __init__(self, config_file: Path, site_dir: Path, printer=None):
+        self.config_file, self.site_dir = Path(config_file), Path(site_dir)
+        self.printer = printer
+        self.lock = threading.RLock()
+        self.start()
+
+    @property
+    def plugin(self):
+        return self.config.plugins[PLUGIN]
+
+    def start(self) -> None:
+        """Everything MkDocs prepares before it renders pages, and the theme's files copied."""
+        config = load_config(str(self.config_file), site_dir=str(self.site_dir))
+        config.plugins[PLUGIN].preview = True
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        self.config, self.files, self.env = config, files, env
+        self.nav_source = config.nav
+        self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        self.env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files()
+        for template in config.theme.static_templates:
+            _build_theme_template(template, self.env, files, config, self.nav)
+        for name, other in config.plugins.items():  # the search box needs an index, even empty
+            if name.endswith("search"):
+                other.on_post_build(config=config)
+        self.rendered: dict[str, tuple[tuple, bytes]] = {}
+        self.nav_version = 0
+        self.index()
+
+    def index(self) -> None:
+        """Files by the address they are served at."""
+        self.by_url: dict[str, File] = {}
+        for file in self.files:
+            self.by_url[file.dest_uri] = file
+            if file.is_documentation_page():
+                self.by_url[file.url] = file
+
+    def refresh(self, changed: list[str]) -> bool:
+        """Take in saved changes; False when none of them is read by the site."""
+        with self.lock:
+            if any(p == "mkdocs.yml" or p.startswith(RESTART) for p in changed):
+                self.start()
+                return True
+            plugin = self.plugin
+            plugin.load()
+            before = set(plugin.makers)
+            plugin.makers = plugin.page_makers(plugin.intro)
+            files_changed = self._sync_files(before, set(plugin.makers))
+            nav = plugin.nav()
+            if nav != self.nav_source or files_changed:
+                self.config.nav = self.nav_source = nav
+                self.nav = self.config.plugins.on_nav(get_navigation(self.files, self.config), config=self.config,
+                                                      files=self.files)
+                self.nav_version += 1
+            if files_changed:
+                self.index()
+            if self.printer is not None:
+                self.printer.changed()
+                self.printer.prepare(self._printed_files(changed))
+            return True
+
+    def _sync_files(self, before: set[str], after: set[str]) -> bool:
+        """Add the pages of new documents, drop those of deleted ones, and the same for the
+        files bodies link to (images, original Word forms)."""
+        changed = False
+        for uri in sorted(after - before):
+            self.files.append(File.generated(self.config, uri, content=""))
+            changed = True
+        for uri in sorted(before - after):
+            file = self.files.get_file_from_path(uri)
+            if file is not None:
+                self.files.remove(file)
+                self.rendered.pop(uri, None)
+                changed = True
+        for uri, disk in linked_files(self.plugin.catalog, page_uri):
+            if self.files.get_file_from_path(uri) is None:
+                self.files.append(File.generated(self.config, uri, abs_src_path=str(disk)))
+                changed = True
+        return changed
+
+    def _printed_files(self, changed: list[str]) -> list[str]:
+        """The site PDF (and the DOCX of a form) of each saved document, made again in the
+        background so that its download is ready."""
+        saved = set(changed)
+        docs = [d for d in self.plugin.catalog.documents if d.path in saved and has_pdf(d)]
+        return [site_file(d, "pdf") for d in docs] + [site_file(d, "docx") for d in docs if has_docx(d)]
+
+    def get(self, path: str) -> tuple[bytes, str] | None:
+        """What the site serves at `path` (its URL path), rendered now if it is a page."""
+        rel = path.lstrip("/")
+        with self.lock:
+            file = self.by_url.get(rel or "./") or self.by_url.get(rel + "/")
+            if file is not None and file.is_documentation_page():
+                return self._page(file), "text/html; charset=utf-8"
+            if file is not None:
+                return file.content_bytes, content_type(file.dest_uri)
+        if self.printer is not None and rel.endswith(PRINTED):
+            made = self.printer.get(rel)
+            return (made.read_bytes(), content_type(rel)) if made else None
+        built = self.site_dir / rel
+        return (built.read_bytes(), content_type(rel)) if built.is_file() else None
+
+    def _page(self, file: File) -> bytes:
+        make = self.plugin.makers.get(file.src_uri)
+        content = make().content if make else file.content_string
+        key = (hashlib.sha256(content.encode("utf-8")).digest(), self.nav_version)
+        cached = self.rendered.get(file.src_uri)
+        if cached and cached[0] == key:
+            return cached[1]
+        if make:
+            file.content_string = content
+        if file.page is None:
+            Page(None, file, self.config)
+        _populate_page(file.page, self.config, self.files)
+        _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
+        html = Path(file.abs_dest_path).read_bytes()
+        self.rendered[file.src_uri] = (key, html)
+        return html
+
