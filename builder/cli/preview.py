@@ -10,12 +10,13 @@ from pathlib import Path
 
 import click
 
+from builder.catalog import SOURCE_FOLDERS
 from builder.cli.options import fail, root_option, today_option
 from builder.documents import labels as L
 from builder.preview.printing import Printer
 from builder.preview.server import Versions, make_server
 from builder.preview.watch import Watcher
-from plugins.preview import MkDocsPreview
+from plugins.preview import SitePreview
 
 
 @click.command("serve")
@@ -37,9 +38,10 @@ def serve(port, host, root, today):
         fail(f"không thấy {config}: bản xem trước dựng trang theo mkdocs.yml của kho.", 2)
     with tempfile.TemporaryDirectory(prefix="qms-preview-") as tmp:
         printer = Printer(root, Path(tmp) / "print", today)
-        site = MkDocsPreview(config, Path(tmp) / "site", printer)
+        site = SitePreview(config, Path(tmp) / "site", printer)
         versions = Versions()
-        watcher = Watcher(root, lambda paths: _take(site, versions, paths), ignored=[Path(tmp), root / "site"])
+        watcher = Watcher(root, lambda paths: _take(site, versions, paths), ignored=[Path(tmp), root / "site"],
+                          folders=SOURCE_FOLDERS)
         server = make_server(site, versions, host, port)
         watcher.start()
         click.echo(L.PREVIEW_READY.format(url=f"http://{host}:{server.server_port}/"), err=True)
@@ -53,7 +55,7 @@ def serve(port, host, root, today):
             printer.close()
 
 
-def _take(site: MkDocsPreview, versions: Versions, paths: list[str]) -> None:
+def _take(site: SitePreview, versions: Versions, paths: list[str]) -> None:
     """One saved change: the site takes it in, then every open page reloads. A failure is shown
     in the console and the previous pages stay: the preview never stops on a bad file."""
     start = time.perf_counter()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from builder.findings.limits import MAX_FILE_MB
 from builder.findings.rule_texts import (FILE_BINARY, FILE_EMPTY,
@@ -62,8 +63,10 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """ASCII, lower-case, dash-separated slug used in URLs."""
+    """ASCII, lower-case, dash-separated slug used in URLs (remembered: every page's address
+    and every link to it is made from a code)."""
     out = []
     for ch in fold(text).lower():
         out.append(ch if ch.isascii() and ch.isalnum() else "-")

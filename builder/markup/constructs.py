@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -259,9 +260,11 @@ _MAY_HAVE_CONSTRUCTS = re.compile(r"<|\]\(|\]:|\[\^|\[!|&(?:#|[A-Za-z][A-Za-z0-9
                                   + _UNCOMMON.pattern)
 
 
+@lru_cache(maxsize=8192)
 def analyse(body: str) -> Constructs:
     """The constructs of a body. A body with none of their marks is not parsed (most procedures:
-    the check then costs one linear scan)."""
+    the check then costs one linear scan). Remembered by text: the preview checks again after
+    every save, and only the saved body is new. Callers only read the result."""
     if not _MAY_HAVE_CONSTRUCTS.search(body):
         return Constructs([], [], {}, [], [], [])
     tokens = parse(body)

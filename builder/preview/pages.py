@@ -48,7 +48,7 @@ def _marked(make: Maker, uri: str, path: str | None, draft: bool, own: list[Find
             count=errors, page=L.PREVIEW_CHECK_PAGE, link=md_link(uri, CHECK_PAGE)))
     if not blocks:
         return page
-    return GeneratedPage(page.src_uri, after_title(page.content, "\n\n".join(blocks)))
+    return GeneratedPage(page.src_uri, after_title(page.content, "\n\n".join(blocks)), page.html)
 
 
 def banner(path: str | None, draft: bool, own: list[Finding]) -> str:

@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 PRINTED = (".pdf", ".docx")
+AFTER_PAGE = 1.5      # seconds after a save before its PDF is made again
 
 
 class Printer:
@@ -54,9 +55,12 @@ class Printer:
         return Path(made) if made else None
 
     def prepare(self, paths: list[str]) -> None:
-        """Render in the background (a thread that waits on the other process)."""
+        """Render in the background, once the page that shows the change has been served: the
+        other process would otherwise share the cores with that page (a thread waits on it)."""
         if paths:
-            threading.Thread(target=self.make, args=(paths,), daemon=True).start()
+            timer = threading.Timer(AFTER_PAGE, self.make, args=(paths,))
+            timer.daemon = True
+            timer.start()
 
     def close(self) -> None:
         if self.process is not None and self.process.poll() is None:

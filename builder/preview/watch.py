@@ -6,16 +6,26 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent,
+                             FileClosedEvent, FileCreatedEvent,
+                             FileDeletedEvent, FileModifiedEvent,
+                             FileMovedEvent, FileSystemEventHandler)
 from watchdog.observers import Observer
+
+# Only writes: reading a thousand documents at every check must not flood the watcher (the
+# kernel queue overflows and the events take the interpreter from the preview).
+WRITES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
+          DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
 SETTLE = 0.03          # seconds without a new event before the change is handled
 IGNORED_PARTS = {".git", ".qms-cache", ".venv", "node_modules", "__pycache__", ".pytest_cache"}
 
 
 class Watcher(FileSystemEventHandler):
-    def __init__(self, root: Path, on_change: Callable[[list[str]], None], ignored: list[Path] = ()):
+    def __init__(self, root: Path, on_change: Callable[[list[str]], None], ignored: list[Path] = (),
+                 folders: tuple[str, ...] = ()):
         self.root = Path(root).resolve()
+        self.folders = folders      # watched with what is inside; the root itself only for its own files
         self.on_change = on_change
         self.ignored = [Path(p).resolve() for p in ignored]
         self.pending: set[str] = set()
@@ -24,8 +34,14 @@ class Watcher(FileSystemEventHandler):
         self.observer = Observer()
 
     def start(self) -> None:
-        self.observer.schedule(self, str(self.root), recursive=True)
+        self.observer.schedule(self, str(self.root), recursive=False, event_filter=WRITES)
+        for folder in self.folders:
+            self._watch(self.root / folder)
         self.observer.start()
+
+    def _watch(self, folder: Path) -> None:
+        if folder.is_dir():
+            self.observer.schedule(self, str(folder), recursive=True, event_filter=WRITES)
 
     def stop(self) -> None:
         self.observer.stop()
@@ -49,6 +65,9 @@ class Watcher(FileSystemEventHandler):
     def on_any_event(self, event) -> None:
         if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
             return
+        if event.is_directory and event.event_type == "created" and Path(event.src_path).parent == self.root \
+                and Path(event.src_path).name in self.folders:
+            self._watch(Path(event.src_path))      # a folder of documents made after the start
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         found = [rel for rel in (self.relevant(p) for p in paths if p) if rel]
         if not found:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from builder.documents.field_types import is_placeholder
 from builder.documents.schema import FORM_PARENT_KINDS, KINDS
@@ -85,10 +86,17 @@ def codes_in_text_exist(catalog):
     if pattern is None:
         return
     for doc in catalog.documents:
-        for line, text in doc.body_lines():
-            for m in pattern.finditer(text):
-                if catalog.get(m.group(0)) is None:
-                    yield problem(doc.path, line, code=m.group(0))
+        for line, code in codes_in(pattern, doc.body, doc.body_line):
+            if catalog.get(code) is None:
+                yield problem(doc.path, line, code=code)
+
+
+@lru_cache(maxsize=8192)
+def codes_in(pattern: re.Pattern, body: str, first_line: int) -> tuple[tuple[int, str], ...]:
+    """(line, code) of every code written in a body; remembered by text, as the preview checks
+    again after every save and only the saved body is new."""
+    return tuple((first_line + i, m.group(0)) for i, text in enumerate(body.split("\n"))
+                 for m in pattern.finditer(text))
 
 
 @document_rule(FORM_ATTACHMENT_MISSING)

@@ -22,11 +22,12 @@ def _verdicts(doc, catalog, state: str):
     """(sign-off key, verdict) of each sign-off whose verdict is `state`, when signatures are on."""
     if catalog.organisation.signatures == "off" or not doc.code:
         return
-    for key in ROLES:
-        if key in doc.signoffs:
-            found = status.verdict(doc, key, catalog)
-            if found.state == state:
-                yield key, found
+    # five rules ask for the same verdicts: found once per document of this catalog
+    every = catalog.memo(("signature-verdicts-of", id(doc)), lambda: [
+        (key, status.verdict(doc, key, catalog)) for key in ROLES if key in doc.signoffs])
+    for key, found in every:
+        if found.state == state:
+            yield key, found
 
 
 def _values(doc, catalog, key) -> dict:

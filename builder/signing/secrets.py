@@ -3,6 +3,7 @@ in the key holder's name. Only the sample's test keys live under tests/."""
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import subprocess
 from dataclasses import dataclass
@@ -29,11 +30,23 @@ class Secret:
     what: str
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess | None:
+def _git(root: Path, *args: str) -> subprocess.Popen | None:
+    """Start a git command (the two of candidate_files run side by side)."""
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=120)
-    except (OSError, subprocess.SubprocessError):
+        return subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
         return None
+
+
+def _output(process: subprocess.Popen | None) -> tuple[int, bytes] | None:
+    if process is None:
+        return None
+    try:
+        out, _ = process.communicate(timeout=120)
+    except subprocess.SubprocessError:
+        process.kill()
+        return None
+    return process.returncode, out
 
 
 def _names(output: bytes) -> list[str]:
@@ -48,12 +61,13 @@ def candidate_files(root: Path) -> tuple[list[str], list[str]]:
     # The output and tool folders are left out even when no .gitignore names them: the built
     # site and the cache hold thousands of PDFs that git grep would otherwise read on every check.
     outside = ["--", ".", *(f":(exclude){folder}" for folder in sorted(SKIPPED_FOLDERS - {".git"}))]
-    listed = _git(root, "ls-files", "-z", "-co", "--exclude-standard", *outside)
-    if listed is not None and listed.returncode == 0:
-        found = _git(root, "grep", "-z", "-l", "-I", "--untracked", "-E", "-e", GREP, *outside)
-        if found is not None and found.returncode in (0, 1):
-            return _names(listed.stdout), _names(found.stdout)
-        return _names(listed.stdout), _names(listed.stdout)
+    listing = _git(root, "ls-files", "-z", "-co", "--exclude-standard", *outside)
+    grep = _git(root, "grep", "-z", "-l", "-I", "--untracked", "-E", "-e", GREP, *outside)
+    listed, found = _output(listing), _output(grep)
+    if listed is not None and listed[0] == 0:
+        if found is not None and found[0] in (0, 1):
+            return _names(listed[1]), _names(found[1])
+        return _names(listed[1]), _names(listed[1])
     out = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in SKIPPED_FOLDERS]
@@ -68,11 +82,11 @@ def find_secrets(root: Path) -> list[Secret]:
     out = []
     names, suspects = candidate_files(root)
     for rel in names:
-        suffix = Path(rel).suffix.lower()
+        suffix = posixpath.splitext(rel)[1].lower()
         if suffix in KEY_STORES and not rel.startswith(ALLOWED_FOLDER):
             out.append(Secret(rel, 1, KEY_STORES[suffix]))
     for rel in suspects:
-        if rel.startswith(ALLOWED_FOLDER) or Path(rel).suffix.lower() in KEY_STORES:
+        if rel.startswith(ALLOWED_FOLDER) or posixpath.splitext(rel)[1].lower() in KEY_STORES:
             continue
         path = root / rel
         try:

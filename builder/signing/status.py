@@ -7,6 +7,7 @@ finding, the page into a line such as "Đã ký số, hợp lệ".
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,8 +62,40 @@ def verdict(doc: Document, key: str, catalog) -> Verdict:
     index = (doc.code, doc.revision, key, signoff)
     if index not in memo:
         fresh = catalog.base.changed_paths if getattr(catalog, "base", None) is not None else frozenset()
-        memo[index] = _verdict(doc, key, signoff, catalog.organisation, Path(catalog.root), fresh, catalog.today)
+        root = Path(catalog.root)
+        inputs = (index, _file_states(root, doc, key), catalog.memo("signing-keys", lambda: repr(
+            catalog.organisation.signing_keys)), catalog.memo("fresh-signatures", lambda: frozenset(fresh)),
+                  catalog.today)
+        if inputs not in _REMEMBERED:
+            if len(_REMEMBERED) > 100_000:
+                _REMEMBERED.clear()
+            _REMEMBERED[inputs] = _verdict(doc, key, signoff, catalog.organisation, root, fresh, catalog.today)
+        memo[index] = _REMEMBERED[inputs]
     return memo[index]
+
+
+# Verdicts by everything they depend on: the sign-off, its two files (as the file system
+# describes them), the keys of organisation.yml, the change being checked and the day. A build
+# is a fresh process and judges every signature; the preview, which takes in one saved file at
+# a time, judges again only the sign-offs whose inputs changed.
+_REMEMBERED: dict[tuple, Verdict] = {}
+
+
+def _file_states(root: Path, doc: Document, key: str) -> tuple:
+    try:
+        base = str(root)
+        paths = (os.path.join(base, signature_path(doc.code, doc.revision, key)),
+                 os.path.join(base, text_path(doc.code, doc.revision, key)))
+    except UnsafeCode:
+        return ()
+    states = []
+    for path in paths:
+        try:
+            st = os.lstat(path)
+            states.append((st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_mode))
+        except OSError:
+            states.append(None)
+    return tuple(states)
 
 
 def _verdict(doc: Document, key: str, signoff: SignOff, org: Organisation, root: Path,

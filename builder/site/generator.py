@@ -39,10 +39,15 @@ def unindexed(block: str) -> str:
     return f'<div {SEARCH_EXCLUDE}="1" markdown>\n\n{block}\n\n</div>'
 
 
+def unindexed_html(block: str) -> str:
+    """An HTML block (a table of every document) shown on the page but left out of search."""
+    return f'<div {SEARCH_EXCLUDE}="1">\n{block}\n</div>'
+
+
 def with_meta(page: GeneratedPage, **meta) -> GeneratedPage:
     """Prepend YAML front matter (e.g. search: {exclude: true}) to a generated page."""
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
-    return GeneratedPage(page.src_uri, f"---\n{head}\n---\n\n{page.content}")
+    return GeneratedPage(page.src_uri, f"---\n{head}\n---\n\n{page.content}", page.html)
 
 
 def wide(page: GeneratedPage) -> GeneratedPage:

@@ -8,6 +8,21 @@ from dataclasses import dataclass
 class GeneratedPage:
     src_uri: str      # path as if inside docs_dir
     content: str
+    # HTML placed where the content says html_marker(i): tables of every document, which the
+    # Markdown parser would otherwise read tag by tag (see site/markdown.py, html_table)
+    html: tuple[str, ...] = ()
+
+
+def html_marker(index: int) -> str:
+    """Where block `index` of GeneratedPage.html goes: an HTML comment Markdown leaves alone."""
+    return f"<!-- qms-html {index} -->"
+
+
+def place_html(page_html: str, blocks: tuple[str, ...]) -> str:
+    """The rendered page with each block in place of its marker."""
+    for index, block in enumerate(blocks):
+        page_html = page_html.replace(html_marker(index), block, 1)
+    return page_html
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from builder.documents.model import Result, Target, Task
 from builder.site.identity import site_identity
 from builder.site.markdown import href
 from builder.site.navigation import navigation
+from builder.site.model import place_html
 from builder.site.pages import generated_pages
 from builder.site.pages.browse import NAV_DOCUMENTS_LIMIT, browse_nav
 from builder.site.pages.home import home_page
@@ -36,7 +37,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def pages(catalog):
-    return {p.src_uri: p.content for p in generated_pages(catalog)}
+    return {p.src_uri: place_html(p.content, p.html) for p in generated_pages(catalog)}
 
 
 def test_urls_match_mkdocs_directory_urls():
@@ -57,7 +58,7 @@ def test_forms_index_links_pdf_and_word(pages):
     forms = pages["loai/bieu-mau/index.md"]
     assert "# Danh mục biểu mẫu" in forms
     assert 'href="../../tai-lieu/bm-01/BM.01.pdf"' in forms and 'href="../../tai-lieu/bm-01/BM.01.docx"' in forms
-    assert "[QT.01](../../tai-lieu/qt-01.md) Quy trình kiểm soát thông tin dạng văn bản" in forms
+    assert '<a href="../../tai-lieu/qt-01/">QT.01</a> Quy trình kiểm soát thông tin dạng văn bản' in forms
     assert 'data-columns="Thuộc quy trình|Tình trạng"' in forms
 
 

@@ -7,6 +7,7 @@ from support.repos import BASE_FILES, TODAY, make_repo
 from builder.catalog import load_catalog
 from builder.documents.dates import parse_date
 from builder.site.manifest import manifest
+from builder.site.model import place_html
 from builder.site.pages import generated_pages
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
@@ -14,7 +15,7 @@ Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 
 def build_output(root):
     catalog = load_catalog(root, parse_date(TODAY))
-    pages = {p.src_uri: p.content for p in generated_pages(catalog)}
+    pages = {p.src_uri: place_html(p.content, p.html) for p in generated_pages(catalog)}
     return pages, json.dumps(manifest(catalog), ensure_ascii=False)
 
 

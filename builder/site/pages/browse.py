@@ -20,9 +20,10 @@ from builder.documents.model import Document
 from builder.documents.schema import KIND_PLURALS
 from builder.documents.text import slug
 from builder.markup.literal import cell
-from builder.site.generator import unindexed, unindexed_heading
-from builder.site.markdown import filter_bar, md_link, status_badge, table
-from builder.site.model import GeneratedPage, NavItem
+from builder.site.generator import unindexed_heading, unindexed_html
+from builder.site.markdown import (esc, filter_bar, html_table, page_link,
+                                   status_badge)
+from builder.site.model import GeneratedPage, NavItem, html_marker
 from builder.site.pages.print_files import download_links
 
 NAV_DOCUMENTS_LIMIT = 30
@@ -42,18 +43,18 @@ def by_code(docs) -> list[Document]:
 
 def document_row(doc: Document, catalog: Catalog, from_uri: str, unit: bool = True) -> list[str]:
     """Code (linked), title, issue, effective date, [unit], status: the columns staff scan."""
-    row = [f"[{cell(doc.code)}]({md_link(from_uri, page_uri(doc))})", cell(doc.title),
+    row = [page_link(from_uri, page_uri(doc), doc.code), esc(doc.title),
            revision_label(doc.revision), vn_date(doc.effective) or L.NONE]
     if unit:
-        row.append(cell(catalog.organisation.unit_name(doc.unit)))
+        row.append(esc(catalog.organisation.unit_name(doc.unit)))
     return row + [status_badge(doc.status)]
 
 
 def form_row(doc: Document, catalog: Catalog, from_uri: str) -> list[str]:
     parent = catalog.get(doc.procedure) if doc.procedure else None
-    parent_cell = (f"[{cell(parent.code)}]({md_link(from_uri, page_uri(parent))}) {cell(parent.title)}"
-                   if parent else cell(doc.procedure or L.NONE))
-    return [f"[{cell(doc.code)}]({md_link(from_uri, page_uri(doc))})", cell(doc.title), parent_cell,
+    parent_cell = (f"{page_link(from_uri, page_uri(parent), parent.code)} {esc(parent.title)}"
+                   if parent else esc(doc.procedure or L.NONE))
+    return [page_link(from_uri, page_uri(doc), doc.code), esc(doc.title), parent_cell,
             revision_label(doc.revision), vn_date(doc.effective) or L.NONE, status_badge(doc.status),
             download_links(doc, from_uri)]
 
@@ -69,8 +70,8 @@ def forms_index_page(catalog: Catalog) -> GeneratedPage:
     intro = (f"{len(forms)} biểu mẫu. Luôn tải biểu mẫu từ trang này để dùng đúng lần ban hành hiện hành; "
              "biểu mẫu có tình trạng khác «Đang áp dụng» không được sử dụng.")
     rows = [form_row(d, catalog, uri) for d in forms]
-    return GeneratedPage(uri, f"# {L.FORMS_INDEX}\n\n{intro}\n\n"
-                              f"{filter_bar([L.PARENT_SHORT, L.STATUS])}\n\n{unindexed(table(FORM_HEADER, rows))}\n")
+    return GeneratedPage(uri, f"# {L.FORMS_INDEX}\n\n{intro}\n\n{filter_bar([L.PARENT_SHORT, L.STATUS])}\n\n"
+                              f"{html_marker(0)}\n", (unindexed_html(html_table(FORM_HEADER, rows)),))
 
 
 def kind_page(kind: str, catalog: Catalog) -> GeneratedPage:
@@ -80,8 +81,9 @@ def kind_page(kind: str, catalog: Catalog) -> GeneratedPage:
     uri = kind_uri(kind)
     docs = by_code(catalog.of_kind(kind))
     rows = [document_row(d, catalog, uri) for d in docs]
-    body = f"{filter_bar([L.UNIT, L.STATUS])}\n\n{unindexed(table(DOC_HEADER, rows))}" if docs else "Chưa có tài liệu."
-    return GeneratedPage(uri, f"# {KIND_PLURALS.get(kind, kind)}\n\n{len(docs)} {L.COUNT_DOCUMENTS}.\n\n{body}\n")
+    body = f"{filter_bar([L.UNIT, L.STATUS])}\n\n{html_marker(0)}" if docs else "Chưa có tài liệu."
+    blocks = (unindexed_html(html_table(DOC_HEADER, rows)),) if docs else ()
+    return GeneratedPage(uri, f"# {KIND_PLURALS.get(kind, kind)}\n\n{len(docs)} {L.COUNT_DOCUMENTS}.\n\n{body}\n", blocks)
 
 
 def units_with_documents(catalog: Catalog) -> list[str]:
@@ -103,12 +105,13 @@ def unit_page(unit: str, catalog: Catalog) -> GeneratedPage:
         out.append(f'!!! warning "Đơn vị đã giải thể từ {vn_date(info.dissolved)}"\n\n'
                    f"    Đơn vị kế thừa: {cell(successor)}.")
     header = [h for h in DOC_HEADER if h != L.UNIT]
+    blocks = []
     for kind in KIND_PLURALS:
         of_kind = by_code(d for d in docs if d.kind == kind)
         if of_kind:
-            out.append(unindexed_heading(KIND_PLURALS[kind]) + "\n\n" +
-                       unindexed(table(header, [document_row(d, catalog, uri, unit=False) for d in of_kind])))
-    return GeneratedPage(uri, "\n\n".join(out) + "\n")
+            out.append(unindexed_heading(KIND_PLURALS[kind]) + "\n\n" + html_marker(len(blocks)))
+            blocks.append(unindexed_html(html_table(header, [document_row(d, catalog, uri, unit=False) for d in of_kind])))
+    return GeneratedPage(uri, "\n\n".join(out) + "\n", tuple(blocks))
 
 
 def browse_makers(catalog: Catalog) -> dict[str, Callable[[], GeneratedPage]]:

@@ -1,15 +1,17 @@
 """'Danh mục tài liệu nội bộ': every document with its control data."""
 from __future__ import annotations
 
+from builder.addresses import page_uri
 from builder.catalog import Catalog
 from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.schema import KINDS
 from builder.markup.literal import cell
-from builder.site.generator import unindexed
-from builder.site.markdown import filter_bar, link, status_badge
-from builder.site.model import GeneratedPage
+from builder.site.generator import unindexed_html
+from builder.site.markdown import (esc, filter_bar, html_table, page_link,
+                                   status_badge)
+from builder.site.model import GeneratedPage, html_marker
 
 MASTER_LIST_PAGE = "danh-muc-tai-lieu.md"
 
@@ -18,14 +20,14 @@ def master_list_page(catalog: Catalog) -> GeneratedPage:
     """'Danh mục tài liệu nội bộ': every document with its control data."""
     org = catalog.organisation
     header = [L.CODE, L.TITLE, L.KIND, L.REVISION, L.EFFECTIVE, L.UNIT, L.STATUS]
-    rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    rows = []
     for doc in sorted(catalog.documents, key=lambda d: (list(KINDS).index(d.kind) if d.kind in KINDS else 99, d.code)):
-        rows.append(f"| [{cell(doc.code)}]({link(doc, MASTER_LIST_PAGE)}) | {cell(doc.title)} | "
-                    f"{cell(KINDS.get(doc.kind, doc.kind))} | {revision_label(doc.revision)} | "
-                    f"{vn_date(doc.effective) or L.NONE} | {cell(org.unit_name(doc.unit))} | "
-                    f"{status_badge(doc.status)} |")
+        rows.append([page_link(MASTER_LIST_PAGE, page_uri(doc), doc.code), esc(doc.title),
+                     esc(KINDS.get(doc.kind, doc.kind)), revision_label(doc.revision),
+                     vn_date(doc.effective) or L.NONE, esc(org.unit_name(doc.unit)), status_badge(doc.status)])
     intro = (f"Danh mục gồm {len(catalog.documents)} tài liệu của {cell(org.agency_name)}, "
              f"cập nhật ngày {vn_date(catalog.today)}.")
 
     bar = filter_bar([L.KIND, L.UNIT, L.STATUS])
-    return GeneratedPage(MASTER_LIST_PAGE, f"# {L.MASTER_LIST}\n\n{intro}\n\n{bar}\n\n" + unindexed("\n".join(rows)) + "\n")
+    return GeneratedPage(MASTER_LIST_PAGE, f"# {L.MASTER_LIST}\n\n{intro}\n\n{bar}\n\n{html_marker(0)}\n",
+                         (unindexed_html(html_table(header, rows)),))
