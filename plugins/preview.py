@@ -94,6 +94,8 @@ class SitePreview:
             nav = plugin.nav()
             if nav != self.nav_source or files_changed:
                 self.config.nav = self.nav_source = nav
+                for file in self.files.documentation_pages():
+                    file.page = None        # MkDocs keeps a page's first title: new pages take the new ones
                 self.nav = self.config.plugins.on_nav(get_navigation(self.files, self.config), config=self.config,
                                                       files=self.files)
                 self.nav_version += 1

@@ -1,0 +1,180 @@
+"""`qms serve`, the preview for editing: a real server on 127.0.0.1 over a real git repository,
+edited as a controller edits. Drafts and documents with errors render under the banner with
+their findings, lists follow every edit, a broken file never stops the server, and the
+published build still refuses what the preview shows."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from support.repos import TODAY, mkdocs_build, site_repo
+
+BANNER = "BẢN XEM TRƯỚC — CHƯA ĐƯỢC PHÉP BAN HÀNH"
+QMS = [sys.executable, "-m", "builder.cli.main"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+    except OSError:
+        return 0, ""
+
+
+class Preview:
+    def __init__(self, root: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, QMS_TODAY=TODAY, NO_MKDOCS_2_WARNING="true")
+        self.process = subprocess.Popen([*QMS, "serve", "--port", str(self.port)], cwd=root, env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        end = time.monotonic() + 120
+        while fetch(self.base + "/")[0] != 200:
+            assert self.process.poll() is None, self.process.stderr.read()
+            assert time.monotonic() < end, "the preview did not start"
+            time.sleep(0.2)
+
+    def page(self, path: str) -> str:
+        return fetch(self.base + path)[1]
+
+    def until(self, path: str, test, seconds: float = 30) -> str:
+        """The page once `test(html)` holds (the preview takes in a save within a second)."""
+        end = time.monotonic() + seconds
+        while True:
+            status, html = fetch(self.base + path)
+            if test(html):
+                return html
+            assert time.monotonic() < end, f"{path} never changed:\n{html[:3000]}"
+            time.sleep(0.1)
+
+    def stop(self) -> str:
+        self.process.terminate()
+        try:
+            _, err = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            _, err = self.process.communicate()
+        return err
+
+
+@pytest.fixture
+def preview(tmp_path):
+    repo = site_repo(tmp_path / "repo")
+    server = Preview(repo.root)
+    yield repo, server
+    server.stop()
+
+
+def banner_of(html: str) -> str:
+    found = re.search(r'<div class="admonition danger qms-preview".*?</div>', html, re.S)
+    return found.group(0) if found else ""
+
+
+def test_a_clean_repository_previews_without_banner(preview):
+    repo, server = preview
+    html = server.page("/tai-lieu/qt-01/")
+    assert "Đề nghị soạn thảo" in html and BANNER not in html
+    assert '<script src="/.qms-preview/reload.js"' in html       # the page reloads itself after a save
+    assert "location.reload" in server.page("/.qms-preview/reload.js")
+
+
+def test_an_edit_of_an_approved_document_shows_with_its_finding_and_line(preview):
+    """The controller edits the effective procedure before it is re-issued: the page shows the
+    new text, under the banner, with the rule, the line and what to do."""
+    repo, server = preview
+    repo.edit("procedures/QT.01-kiem-soat-tai-lieu.md", "Đề nghị soạn thảo", "Đề nghị soạn thảo MỚI SỬA")
+    html = server.until("/tai-lieu/qt-01/", lambda h: "MỚI SỬA" in h)
+    banner = banner_of(html)
+    assert BANNER in banner and "LỖI" in banner
+    # the same findings as `qms check`, each with its rule and line
+    _, expected = repo.findings()
+    own = [f for f in expected if f["path"] == "procedures/QT.01-kiem-soat-tai-lieu.md"]
+    assert own and any(f["severity"] == "error" for f in own)
+    shown = re.findall(r"<code>([^<]+)</code> dòng (\d+)", banner)
+    assert sorted(shown) == sorted((f["rule"], str(f["line"])) for f in own)
+    # every page says the system has errors and links to the list of findings
+    home = server.page("/")
+    assert "ket-qua-kiem-tra/" in home
+    findings = server.page("/ket-qua-kiem-tra/")
+    assert all(f["rule"] in findings for f in expected) and "procedures/QT.01-kiem-soat-tai-lieu.md" in findings
+
+
+def test_a_draft_previews_under_the_banner_and_joins_the_lists(preview):
+    repo, server = preview
+    repo.write("procedures/HD.05-huong-dan.md", "---\ncode: HD.05\nkind: guide\ntitle: Hướng dẫn vừa soạn\n"
+               "unit: VP\nrevision: 1\nstatus: draft\n---\nGửi cho <ten-don-vi> vừa soạn.\n")
+    html = server.until("/tai-lieu/hd-05/", lambda h: "Hướng dẫn vừa soạn" in h)
+    banner = banner_of(html)
+    assert BANNER in banner and "dự thảo" in banner
+    assert "hidden-tag" in banner and "&lt;ten-don-vi&gt;" in banner      # its finding, escaped
+    assert "<ten-don-vi>" not in banner
+    server.until("/danh-muc-tai-lieu/", lambda h: "Hướng dẫn vừa soạn" in h and "../tai-lieu/hd-05/" in h)
+
+
+def test_a_title_edit_reaches_every_list(preview):
+    repo, server = preview
+    repo.edit("procedures/QT.01-kiem-soat-tai-lieu.md", "title: ", "title: Tên mới xyz ")
+    server.until("/danh-muc-tai-lieu/", lambda h: "Tên mới xyz" in h)
+    procedures = server.page("/loai/quy-trinh/")
+    # a kind with few documents lists them in its section of the sidebar: the navigation follows
+    sidebar = procedures.split('<div class="md-content"', 1)[0]
+    assert "Tên mới xyz" in sidebar and "Tên mới xyz" in procedures.split('<div class="md-content"', 1)[1]
+
+
+def test_a_deleted_document_leaves_the_lists_and_its_page(preview):
+    repo, server = preview
+    assert "tai-lieu/bm-01/" in server.page("/danh-muc-tai-lieu/")
+    assert fetch(server.base + "/tai-lieu/bm-01/")[0] == 200
+    (repo.root / "forms" / "BM.01-phieu-de-nghi.md").unlink()
+    server.until("/danh-muc-tai-lieu/", lambda h: "tai-lieu/bm-01/" not in h and "qms-preview" in h)
+    assert "tai-lieu/bm-01/" not in server.page("/loai/bieu-mau/")
+    assert fetch(server.base + "/tai-lieu/bm-01/")[0] == 404
+    # the procedure that names the form now has a finding: the preview says so on its page
+    assert "BM.01" in banner_of(server.page("/tai-lieu/qt-01/"))
+
+
+def test_a_broken_file_never_stops_the_preview(preview):
+    """Half-saved YAML: the finding shows, the other pages still serve, and the fix is taken in."""
+    repo, server = preview
+    path = "procedures/QT.01-kiem-soat-tai-lieu.md"
+    good = repo.read(path)
+    repo.write(path, good.replace("title: ", "title: [unclosed ", 1))
+    server.until("/ket-qua-kiem-tra/", lambda h: path in h)
+    assert fetch(server.base + "/danh-muc-tai-lieu/")[0] == 200
+    repo.write(path, good)
+    server.until("/ket-qua-kiem-tra/", lambda h: "Không có lỗi" in h)
+    assert BANNER not in server.page("/tai-lieu/qt-01/")
+
+
+def test_the_pdf_of_a_document_downloads_from_the_preview(preview):
+    repo, server = preview
+    html = server.page("/tai-lieu/qt-01/")
+    pdf = re.search(r'href="([^"]+\.pdf)"', html).group(1)
+    with urllib.request.urlopen(server.base + "/tai-lieu/qt-01/" + pdf, timeout=120) as response:
+        assert response.read(5) == b"%PDF-"
+
+
+def test_the_published_build_still_refuses_what_the_preview_shows(tmp_path):
+    repo = site_repo(tmp_path / "repo")
+    repo.edit("procedures/QT.01-kiem-soat-tai-lieu.md", "Đề nghị soạn thảo", "Đề nghị soạn thảo MỚI SỬA")
+    result = mkdocs_build(repo.root)
+    assert result.returncode != 0
+    assert "approval-fingerprint" in result.stderr and "Không xuất bản" in result.stderr
+    assert not (repo.root / "site" / "tai-lieu").exists()
