@@ -171,8 +171,10 @@ TODO_MORE = "Xem đủ {count} việc tại trang {link}."
 PREVIEW_BANNER = "BẢN XEM TRƯỚC — CHƯA ĐƯỢC PHÉP BAN HÀNH"
 PREVIEW_DRAFT = "Tài liệu này là dự thảo: chỉ ban hành khi đã được phê duyệt."
 PREVIEW_DOC_FINDINGS = "Sửa {count} vấn đề dưới đây trong tệp {path} (trang tự cập nhật khi lưu tệp):"
-PREVIEW_SITE_ERRORS = ("Bản xem trước: hệ thống còn {count} lỗi nên bản chính thức chưa được xuất bản. "
-                       "Xem danh sách tại trang [{page}]({link}).")
+PREVIEW_TITLE = "Bản xem trước"
+# HTML: the link is made by builder/preview/pages.py
+PREVIEW_SITE_ERRORS = ('Hệ thống còn {count} lỗi nên bản chính thức chưa được xuất bản. '
+                       'Xem danh sách tại trang <a href="{link}">{page}</a>.')
 PREVIEW_CHECK_PAGE = "Kết quả kiểm tra"
 PREVIEW_CHECK_NONE = "Không có lỗi hay cảnh báo nào: bản chính thức sẽ được xuất bản như bản xem trước này."
 PREVIEW_CHECK_HEADER = ["Mức", "Quy tắc", "Tệp", "Dòng", "Nội dung"]

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
-from builder.addresses import issue_page_uri, page_uri
+from builder.addresses import issue_page_uri, page_uri, page_url_of
 from builder.catalog import Catalog
 from builder.documents import labels as L
 from builder.findings.finding import Finding, Severity
 from builder.markup.literal import cell
 from builder.site.generator import SEARCH_EXCLUDE, wide
-from builder.site.markdown import esc, md_link, table
+from builder.site.markdown import esc, href, table
 from builder.site.model import GeneratedPage
 from builder.site.pages import Maker
 
@@ -40,18 +40,24 @@ def preview_makers(catalog: Catalog, findings: list[Finding], makers: dict[str, 
 
 def _marked(make: Maker, uri: str, path: str | None, draft: bool, own: list[Finding], errors: int) -> GeneratedPage:
     page = make()
-    blocks = []
+    elsewhere = errors > sum(1 for f in own if f.severity is Severity.ERROR)
+    link = esc(href(uri, page_url_of(CHECK_PAGE)))
     if draft or any(f.severity is Severity.ERROR for f in own):
-        blocks.append(banner(path, draft, own))
-    if errors and uri != CHECK_PAGE:
-        blocks.append(f'!!! warning "{L.PREVIEW_BANNER}"\n\n    ' + L.PREVIEW_SITE_ERRORS.format(
-            count=errors, page=L.PREVIEW_CHECK_PAGE, link=md_link(uri, CHECK_PAGE)))
-    if not blocks:
+        block = banner(path, draft, own, site_errors(errors, link) if elsewhere else "")
+    elif errors and uri != CHECK_PAGE:
+        block = (f'<div class="admonition warning qms-preview" {SEARCH_EXCLUDE}="1">'
+                 f'<p class="admonition-title">{esc(L.PREVIEW_TITLE)}</p>{site_errors(errors, link)}</div>')
+    else:
         return page
-    return GeneratedPage(page.src_uri, after_title(page.content, "\n\n".join(blocks)), page.html)
+    return GeneratedPage(page.src_uri, after_title(page.content, block), page.html)
 
 
-def banner(path: str | None, draft: bool, own: list[Finding]) -> str:
+def site_errors(count: int, link: str) -> str:
+    """The line every page carries while the system has errors: the published site waits."""
+    return f"<p>{L.PREVIEW_SITE_ERRORS.format(count=count, link=link, page=esc(L.PREVIEW_CHECK_PAGE))}</p>"
+
+
+def banner(path: str | None, draft: bool, own: list[Finding], footer: str = "") -> str:
     """The red box at the top of a document that may not be published: why, then each finding
     with its rule, line and message (escaped: a message quotes the document)."""
     items = "".join(f"<li><strong>{esc(f.severity.label)}</strong> <code>{esc(f.rule)}</code> "
@@ -60,7 +66,7 @@ def banner(path: str | None, draft: bool, own: list[Finding]) -> str:
     if own:
         lead.append(f"<p>{esc(L.PREVIEW_DOC_FINDINGS.format(count=len(own), path=path))}</p><ul>{items}</ul>")
     return (f'<div class="admonition danger qms-preview" {SEARCH_EXCLUDE}="1">'
-            f'<p class="admonition-title">{esc(L.PREVIEW_BANNER)}</p>{"".join(lead)}</div>')
+            f'<p class="admonition-title">{esc(L.PREVIEW_BANNER)}</p>{"".join(lead)}{footer}</div>')
 
 
 def after_title(content: str, block: str) -> str:

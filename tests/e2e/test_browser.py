@@ -14,6 +14,7 @@ from support.browser import CHROMIUM_ARGS, RequestLog, SiteServer, ensure_chromi
 from support.repos import copy_sample
 from playwright import sync_api as playwright_api
 from playwright.sync_api import expect
+from support.preview import Preview
 from support.repos import mkdocs_build, site_repo
 
 QT01 = "QT.01 Quy trình kiểm soát thông tin dạng văn bản"
@@ -432,3 +433,27 @@ def test_script_payloads_in_every_field_never_run(page, payload_site, width):
     page.wait_for_timeout(300)
     assert page.evaluate(f"window.{MARK}") is None
     assert dialogs == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_preview_page_follows_each_save(page, tmp_path, width):
+    """`qms serve`: the page open in the browser reloads by itself after a save; an edit that
+    breaks the approval shows the red banner with its finding at the top, at both widths."""
+    repo = site_repo(tmp_path / "repo")
+    server = Preview(repo.root)
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(server.base + "/tai-lieu/qt-01/")
+        expect(page.locator("h1").first).to_contain_text("QT.01")
+        expect(page.locator(".qms-preview")).to_have_count(0)
+        repo.edit("procedures/QT.01-kiem-soat-tai-lieu.md", "Đề nghị soạn thảo", "Đề nghị soạn thảo đã sửa lúc xem trước")
+        expect(page.get_by_text("đã sửa lúc xem trước").first).to_be_visible(timeout=30_000)
+        banner = page.locator(".qms-preview.danger")
+        expect(banner).to_be_visible()
+        expect(banner).to_contain_text("BẢN XEM TRƯỚC — CHƯA ĐƯỢC PHÉP BAN HÀNH")
+        expect(banner).to_contain_text("approval-fingerprint")
+        box = banner.bounding_box()
+        assert box and box["width"] <= width and box["y"] < 900      # at the top, within the screen
+        screenshot(page, f"preview-banner-{width}")
+    finally:
+        server.stop()
