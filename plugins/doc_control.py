@@ -61,7 +61,6 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.findings = []
         self.makers = {}         # source path -> function making the page (builder/site/pages)
         self.intro = None        # the agency's own home page text (site_config/docs/index.md)
-        self.html_blocks = {}    # source path -> HTML blocks of the page (builder/site/model.py)
         self.root = self.today = None
 
     def on_startup(self, *, command, dirty):
@@ -112,11 +111,6 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         makers[HOME_PAGE] = partial(home_page, self.catalog, intro)
         return preview_makers(self.catalog, self.findings, makers) if self.preview else makers
 
-    def made(self, page):
-        """A generated page about to be rendered: its HTML blocks are kept for on_page_content."""
-        self.html_blocks[page.src_uri] = page.html
-        return page
-
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when a document, a form, the configuration or a register
         changes, not only the site's own pages."""
@@ -133,7 +127,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.intro = intro.content_string if intro else None
         self.makers = self.page_makers(self.intro)
         for uri, make in self.makers.items():  # the preview makes a page when it is looked at
-            files.append(File.generated(config, uri, content="" if self.preview else self.made(make()).content))
+            files.append(File.generated(config, uri, content="" if self.preview else make().content))
         for uri, disk in linked_files(self.catalog, page_uri):  # images, original Word forms
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(disk)))
@@ -142,7 +136,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_page_content(self, html, *, page, config, files):
         """No published page runs script that a document carried (see builder/documents/html_safety.py);
         the contents beside the page list the body's headings too."""
-        html = sanitize_html(place_html(html, self.html_blocks.get(page.file.src_uri, ())))
+        html = sanitize_html(place_html(html))
         page.toc = page_toc(html)
         return html
 

@@ -149,10 +149,8 @@ class SitePreview:
 
     def _page(self, file: File) -> bytes:
         make = self.plugin.makers.get(file.src_uri)
-        made = self.plugin.made(make()) if make else None
-        content = made.content if made else file.content_string
-        whole = "\0".join((content, *(made.html if made else ())))
-        key = (hashlib.sha256(whole.encode("utf-8")).digest(), self.nav_version)
+        content = make().content if make else file.content_string
+        key = (hashlib.sha256(content.encode("utf-8")).digest(), self.nav_version)
         cached = self.rendered.get(file.src_uri)
         if cached and cached[0] == key:
             return cached[1]

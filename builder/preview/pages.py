@@ -49,7 +49,7 @@ def _marked(make: Maker, uri: str, path: str | None, draft: bool, own: list[Find
                  f'<p class="admonition-title">{esc(L.PREVIEW_TITLE)}</p>{site_errors(errors, link)}</div>')
     else:
         return page
-    return GeneratedPage(page.src_uri, after_title(page.content, block), page.html)
+    return GeneratedPage(page.src_uri, after_title(page.content, block))
 
 
 def site_errors(count: int, link: str) -> str:

@@ -12,6 +12,7 @@ from builder.documents.model import Document
 from builder.markup.render import body_block, render_body
 from builder.site.assets import is_remote
 from builder.site.markdown import href
+from builder.site.model import embed_html
 
 
 def body_section(doc: Document, catalog: Catalog, uri: str, markdown: str | None = None) -> str:
@@ -20,7 +21,7 @@ def body_section(doc: Document, catalog: Catalog, uri: str, markdown: str | None
     text = doc.body if markdown is None else markdown
     if not text.strip():
         return ""
-    return body_block(render_body(text, url_resolver(doc, catalog, uri), permalinks=True))
+    return embed_html(body_block(render_body(text, url_resolver(doc, catalog, uri), permalinks=True)))
 
 
 def url_resolver(doc: Document, catalog: Catalog, uri: str):

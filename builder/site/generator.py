@@ -47,7 +47,7 @@ def unindexed_html(block: str) -> str:
 def with_meta(page: GeneratedPage, **meta) -> GeneratedPage:
     """Prepend YAML front matter (e.g. search: {exclude: true}) to a generated page."""
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
-    return GeneratedPage(page.src_uri, f"---\n{head}\n---\n\n{page.content}", page.html)
+    return GeneratedPage(page.src_uri, f"---\n{head}\n---\n\n{page.content}")
 
 
 def wide(page: GeneratedPage) -> GeneratedPage:

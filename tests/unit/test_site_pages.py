@@ -37,7 +37,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def pages(catalog):
-    return {p.src_uri: place_html(p.content, p.html) for p in generated_pages(catalog)}
+    return {p.src_uri: place_html(p.content) for p in generated_pages(catalog)}
 
 
 def test_urls_match_mkdocs_directory_urls():

@@ -15,7 +15,7 @@ Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
 
 def build_output(root):
     catalog = load_catalog(root, parse_date(TODAY))
-    pages = {p.src_uri: place_html(p.content, p.html) for p in generated_pages(catalog)}
+    pages = {p.src_uri: place_html(p.content) for p in generated_pages(catalog)}
     return pages, json.dumps(manifest(catalog), ensure_ascii=False)
 
 

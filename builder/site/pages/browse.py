@@ -23,7 +23,7 @@ from builder.markup.literal import cell
 from builder.site.generator import unindexed_heading, unindexed_html
 from builder.site.markdown import (esc, filter_bar, html_table, page_link,
                                    status_badge)
-from builder.site.model import GeneratedPage, NavItem, html_marker
+from builder.site.model import GeneratedPage, NavItem, embed_html
 from builder.site.pages.print_files import download_links
 
 NAV_DOCUMENTS_LIMIT = 30
@@ -71,7 +71,7 @@ def forms_index_page(catalog: Catalog) -> GeneratedPage:
              "biểu mẫu có tình trạng khác «Đang áp dụng» không được sử dụng.")
     rows = [form_row(d, catalog, uri) for d in forms]
     return GeneratedPage(uri, f"# {L.FORMS_INDEX}\n\n{intro}\n\n{filter_bar([L.PARENT_SHORT, L.STATUS])}\n\n"
-                              f"{html_marker(0)}\n", (unindexed_html(html_table(FORM_HEADER, rows)),))
+                              f"{embed_html(unindexed_html(html_table(FORM_HEADER, rows)))}\n")
 
 
 def kind_page(kind: str, catalog: Catalog) -> GeneratedPage:
@@ -81,9 +81,9 @@ def kind_page(kind: str, catalog: Catalog) -> GeneratedPage:
     uri = kind_uri(kind)
     docs = by_code(catalog.of_kind(kind))
     rows = [document_row(d, catalog, uri) for d in docs]
-    body = f"{filter_bar([L.UNIT, L.STATUS])}\n\n{html_marker(0)}" if docs else "Chưa có tài liệu."
-    blocks = (unindexed_html(html_table(DOC_HEADER, rows)),) if docs else ()
-    return GeneratedPage(uri, f"# {KIND_PLURALS.get(kind, kind)}\n\n{len(docs)} {L.COUNT_DOCUMENTS}.\n\n{body}\n", blocks)
+    body = (f"{filter_bar([L.UNIT, L.STATUS])}\n\n{embed_html(unindexed_html(html_table(DOC_HEADER, rows)))}"
+            if docs else "Chưa có tài liệu.")
+    return GeneratedPage(uri, f"# {KIND_PLURALS.get(kind, kind)}\n\n{len(docs)} {L.COUNT_DOCUMENTS}.\n\n{body}\n")
 
 
 def units_with_documents(catalog: Catalog) -> list[str]:
@@ -105,13 +105,12 @@ def unit_page(unit: str, catalog: Catalog) -> GeneratedPage:
         out.append(f'!!! warning "Đơn vị đã giải thể từ {vn_date(info.dissolved)}"\n\n'
                    f"    Đơn vị kế thừa: {cell(successor)}.")
     header = [h for h in DOC_HEADER if h != L.UNIT]
-    blocks = []
     for kind in KIND_PLURALS:
         of_kind = by_code(d for d in docs if d.kind == kind)
         if of_kind:
-            out.append(unindexed_heading(KIND_PLURALS[kind]) + "\n\n" + html_marker(len(blocks)))
-            blocks.append(unindexed_html(html_table(header, [document_row(d, catalog, uri, unit=False) for d in of_kind])))
-    return GeneratedPage(uri, "\n\n".join(out) + "\n", tuple(blocks))
+            rows = [document_row(d, catalog, uri, unit=False) for d in of_kind]
+            out.append(unindexed_heading(KIND_PLURALS[kind]) + "\n\n" + embed_html(unindexed_html(html_table(header, rows))))
+    return GeneratedPage(uri, "\n\n".join(out) + "\n")
 
 
 def browse_makers(catalog: Catalog) -> dict[str, Callable[[], GeneratedPage]]:

@@ -11,7 +11,7 @@ from builder.markup.literal import cell
 from builder.site.generator import unindexed_html
 from builder.site.markdown import (esc, filter_bar, html_table, page_link,
                                    status_badge)
-from builder.site.model import GeneratedPage, html_marker
+from builder.site.model import GeneratedPage, embed_html
 
 MASTER_LIST_PAGE = "danh-muc-tai-lieu.md"
 
@@ -29,5 +29,5 @@ def master_list_page(catalog: Catalog) -> GeneratedPage:
              f"cập nhật ngày {vn_date(catalog.today)}.")
 
     bar = filter_bar([L.KIND, L.UNIT, L.STATUS])
-    return GeneratedPage(MASTER_LIST_PAGE, f"# {L.MASTER_LIST}\n\n{intro}\n\n{bar}\n\n{html_marker(0)}\n",
-                         (unindexed_html(html_table(header, rows)),))
+    return GeneratedPage(MASTER_LIST_PAGE, f"# {L.MASTER_LIST}\n\n{intro}\n\n{bar}\n\n"
+                                           f"{embed_html(unindexed_html(html_table(header, rows)))}\n")
