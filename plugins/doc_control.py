@@ -28,6 +28,7 @@ from builder.documents import labels as L
 from builder.documents.dates import parse_date
 from builder.documents.html_safety import sanitize_html
 from builder.findings.finding import Severity
+from builder.pdf.background import BackgroundPrint
 from builder.pdf.build import build_site_files
 from builder.preview.pages import preview_makers
 from builder.rules.runner import run_checks
@@ -62,6 +63,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.makers = {}         # source path -> function making the page (builder/site/pages)
         self.intro = None        # the agency's own home page text (site_config/docs/index.md)
         self.root = self.today = None
+        self.printing = None     # the process making the PDFs while MkDocs makes the pages
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -84,6 +86,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             self.final_site_dir = config.site_dir
             config.site_dir = str(staging_dir(Path(config.site_dir)))
             discard_dir(Path(config.site_dir))
+            if os.environ.get("QMS_PDF") != "0":   # the PDFs are made beside the pages (builder/pdf/background.py)
+                self.printing = BackgroundPrint(self.root, self.catalog.today)
         return config
 
     def load(self) -> None:
@@ -143,7 +147,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config):
         # QMS_PDF=0 skips the printed copies (the benchmark measures the site alone with it).
-        failures = [] if os.environ.get("QMS_PDF") == "0" else build_site_files(self.catalog, Path(config.site_dir))
+        failures = [] if os.environ.get("QMS_PDF") == "0" else self.print_files(Path(config.site_dir))
         if self.catalog.organisation.certificate is None and os.environ.get("QMS_PDF") != "0":
             log.info(L.UNSIGNED_PDFS)
         for f in failures:
@@ -157,6 +161,19 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             publish_dir(Path(config.site_dir), Path(self.final_site_dir))
             config.site_dir = self.final_site_dir
 
+    def print_files(self, site_dir: Path) -> list:
+        """The PDFs and DOCX files of the site: collected from the process started with the
+        build, or (mkdocs serve) made now."""
+        if self.printing is None:
+            return build_site_files(self.catalog, site_dir)
+        printing, self.printing = self.printing, None
+        failures, stats = printing.finish(site_dir)
+        self.catalog.memo("pdf_stats", dict).update(stats)
+        return failures
+
     def on_build_error(self, *, error):
+        if self.printing is not None:
+            self.printing.cancel()
+            self.printing = None
         if self.final_site_dir:
             discard_dir(staging_dir(Path(self.final_site_dir)))

@@ -48,14 +48,14 @@ def render(items: list[tuple[Document, Variant]], catalog: Catalog, progress: Pr
     pdf_masters = [planner.pdf(doc) for doc, _ in items]
     docx_masters = [planner.docx(doc) for doc in docx]
     unique = list({m.key: m for m in pdf_masters + docx_masters}.values())
-    fresh = [m for m in unique if not m.path.is_file()]
+    fresh = [m for m in unique if not masters_mod.cached(m.path)]
     findings = masters_mod.ensure(unique, planner, progress, workers)
     # What this build really rendered (the cache spares the rest): shown in manifest.json.
     stats = catalog.memo("pdf_stats", dict)
     stats.update(rendered=stats.get("rendered", 0) + len(fresh),
                  codes=sorted(set(stats.get("codes", [])) | {m.doc.code for m in fresh}))
     rendered = _stamp_all(items, pdf_masters, catalog, findings)
-    docx_paths = {m.doc.code: m.path for m in docx_masters if m.path.is_file()}
+    docx_paths = {m.doc.code: m.path for m in docx_masters if masters_mod.cached(m.path)}
     return rendered, docx_paths, findings
 
 
@@ -85,9 +85,9 @@ def _stamp_all(items, pdf_masters, catalog: Catalog, findings: list) -> list[Ren
     except CertificateError as exc:
         findings.append(certificate_finding(catalog.root, str(exc)))
         return [Rendered(doc, v, None) for doc, v in items]
-    targets = [_stamped_path(catalog.root, m, v, signer) if m.path.is_file() else None
+    targets = [_stamped_path(catalog.root, m, v, signer) if masters_mod.cached(m.path) else None
                for (_, v), m in zip(items, pdf_masters)]
-    todo = [i for i, target in enumerate(targets) if target is not None and not target.is_file()]
+    todo = [i for i, target in enumerate(targets) if target is not None and not masters_mod.cached(target)]
     variants = list(dict.fromkeys(items[i][1] for i in todo))
     if variants:
         try:
@@ -100,7 +100,7 @@ def _stamp_all(items, pdf_masters, catalog: Catalog, findings: list) -> list[Ren
             described = subject(doc) + variant.subject_suffix()
             pdf = stamp(pdf_masters[i].path.read_bytes(), stamps, variants.index(variant), ORIENTATIONS,
                         {"/Subject": described})
-            atomic_write_bytes(targets[i], signer.sign(pdf, described) if signer else pdf)
+            atomic_write_bytes(targets[i], signer.sign(pdf, described) if signer else pdf, durable=False)
             _prune_stamped(targets[i])
     return [Rendered(doc, v, target) for (doc, v), target in zip(items, targets)]
 

@@ -206,13 +206,24 @@ local function keep_titles_with_next(blocks)
   return wrap_blocks(blocks, function(block) return is_title(block) and "#block(sticky: true)[" or nil end)
 end
 
+-- Each walk hands every element of its kinds to Lua, which costs more than reading the HTML:
+-- a walk runs only when the HTML holds what it looks for.
 local function convert(job)
   local stats = {columns = 0}
-  local doc = pandoc.read(job.html, READER)
-  doc = doc:walk(filters(job, stats))
-  doc = doc:walk(links(identifiers(doc)))
+  local html = job.html
+  local doc = pandoc.read(html, READER)
+  local has_table, has_image = html:find("<table", 1, true), html:find("<img", 1, true)
+  local wanted = filters(job, stats)
+  if not has_table then wanted.Table = nil end
+  if not has_image then wanted.Image = nil end
+  -- a Str needs escaping only for "..." or a leading -, +, = (after a space, a tag or a line start)
+  if job.to == "typst" and not html:find("...", 1, true) and not html:find("[%s>][-+=]") then wanted.Str = nil end
+  if next(wanted) then doc = doc:walk(wanted) end
+  if html:find('href="#', 1, true) or html:find('href=""', 1, true) then
+    doc = doc:walk(links(identifiers(doc)))
+  end
   if job.to == "typst" then
-    doc = doc:walk({Table = align_columns})
+    if has_table then doc = doc:walk({Table = align_columns}) end
     doc.blocks = mark_wide_tables(keep_titles_with_next(doc.blocks))
   end
   if job.to == "docx" then

@@ -106,7 +106,7 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
            workers: int | None = None) -> list:
     """Create every master missing from the cache; return findings for those that failed.
     `progress(n)` reports n more masters done (cached ones at once)."""
-    missing = [m for m in masters if not m.path.is_file()]
+    missing = [m for m in masters if not cached(m.path)]
     if progress and len(masters) > len(missing):
         progress(len(masters) - len(missing))
     if not missing:
@@ -131,13 +131,22 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
     for output in typst_compile.run_all(tasks, workers, progress):
         m = by_key[output.key]
         if output.pdf is not None:
-            atomic_write_bytes(m.path, output.pdf)
+            atomic_write_bytes(m.path, output.pdf, durable=False)
             _prune(m.path)
         elif output.where and output.where[0].lstrip("/") == TEMPLATE:
             findings.append(template_failure(output.where[1], output.error or ""))
         else:
             findings.append(render_failure(m.doc, _what(m), output.error or ""))
     return list(dict.fromkeys(findings))   # a broken template: one finding, not one per document
+
+
+def cached(path: Path) -> bool:
+    """A cache file that can be used (cache files are not flushed to disk: after a power cut
+    one may be empty, and is then made again)."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _what(m: Master) -> str:
