@@ -212,7 +212,12 @@ local function convert(job)
   local stats = {columns = 0}
   local html = job.html
   local doc = pandoc.read(html, READER)
-  local has_table, has_image = html:find("<table", 1, true), html:find("<img", 1, true)
+  local has_table = html:find("<table", 1, true)
+  -- pandoc makes an Image of <img>, of an inline <svg> and of other embedded media
+  local has_image = false
+  for _, tag in ipairs({"<img", "<svg", "<object", "<embed", "<video", "<audio", "<picture", "<iframe"}) do
+    if html:find(tag, 1, true) then has_image = true end
+  end
   local wanted = filters(job, stats)
   if not has_table then wanted.Table = nil end
   if not has_image then wanted.Image = nil end
