@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import logging
 import os
 from functools import partial
 from pathlib import Path
@@ -21,6 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
 from builder.addresses import page_uri
 from builder.catalog import SOURCE_FOLDERS, load_catalog, published_view
@@ -45,6 +47,12 @@ from builder.site.pages.home import HOME_PAGE, home_page
 from builder.storage.staging import discard_dir, publish_dir, staging_dir
 
 log = get_plugin_logger(__name__)
+
+
+def _strict_warnings() -> int:
+    """Warnings counted so far by the handler MkDocs adds in strict mode."""
+    return sum(count for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)
+               for _, count in handler.get_counts())
 
 
 class DocControlConfig(Config):
@@ -157,6 +165,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                               "ở trên). Sửa rồi dựng lại.")
         write_manifest(self.catalog, Path(config.site_dir))
         compact_search_index(Path(config.site_dir))
+        if config.strict and _strict_warnings():
+            # MkDocs aborts a strict build after this event: the published site must not change
+            raise PluginError("Không xuất bản: chế độ --strict gặp cảnh báo (xem các dòng WARNING ở trên). "
+                              "Sửa rồi dựng lại.")
         if self.final_site_dir:
             publish_dir(Path(config.site_dir), Path(self.final_site_dir))
             config.site_dir = self.final_site_dir

@@ -83,3 +83,17 @@ def test_nfd_document_builds_identical_html(tmp_path):
         assert mkdocs_build(repo.root).returncode == 0
     for rel in ("tai-lieu/qt-01/index.html", "tai-lieu/bm-01/index.html", "manifest.json"):
         assert (nfd.root / "site" / rel).read_bytes() == (nfc.root / "site" / rel).read_bytes(), rel
+
+
+def test_a_strict_build_stopped_by_a_warning_leaves_the_site_alone(built):
+    """`make site` builds with --strict: MkDocs stops after the last event when a warning was
+    logged (a guide page's broken link); the site published before must stay as it was."""
+    before = (built.root / "site" / "manifest.json").read_bytes()
+    guide = built.root / "site_config" / "docs" / "huong-dan" / "can-bo.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[Trang không có](khong-co-trang-nay.md)\n",
+                     encoding="utf-8")
+    result = mkdocs_build(built.root, "--strict")
+    assert result.returncode != 0
+    assert "khong-co-trang-nay.md" in result.stderr and "Traceback" not in result.stderr
+    assert (built.root / "site" / "manifest.json").read_bytes() == before
+    assert not (built.root / "site.building").exists()
