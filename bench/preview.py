@@ -71,6 +71,7 @@ def stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
+SETTLE = 3          # seconds between an edit's comparison and the next edit
 PEER_LIMIT = 180     # seconds a peer gets to show an edit (mkdocs serve --dirty never shows some)
 
 
@@ -177,6 +178,7 @@ def measure_ours(root: Path, env: dict) -> tuple[list[tuple[str, float]], int, l
                         if normalised(fetch(base + page)) != normalised(fetch(f"http://127.0.0.1:{clean_port}{page}"))]
             finally:
                 stop(clean)
+            time.sleep(SETTLE)       # the clean start took both cores for seconds: let them cool
             equal += not diff
             differing += [f"{edit.kind}: {page}" for page in diff]
     finally:

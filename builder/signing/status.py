@@ -60,18 +60,21 @@ def verdict(doc: Document, key: str, catalog) -> Verdict:
     memo = catalog.memo("signature-verdicts", dict)
     signoff = doc.signoffs[key]
     index = (doc.code, doc.revision, key, signoff)
-    if index not in memo:
+    found = memo.get(index)
+    if found is None:
         fresh = catalog.base.changed_paths if getattr(catalog, "base", None) is not None else frozenset()
         root = Path(catalog.root)
         inputs = (index, _file_states(root, doc, key), catalog.memo("signing-keys", lambda: repr(
             catalog.organisation.signing_keys)), catalog.memo("fresh-signatures", lambda: frozenset(fresh)),
                   catalog.today)
-        if inputs not in _REMEMBERED:
+        found = _REMEMBERED.get(inputs)
+        if found is None:
             if len(_REMEMBERED) > 100_000:
                 _REMEMBERED.clear()
-            _REMEMBERED[inputs] = _verdict(doc, key, signoff, catalog.organisation, root, fresh, catalog.today)
-        memo[index] = _REMEMBERED[inputs]
-    return memo[index]
+            found = _REMEMBERED[inputs] = _verdict(doc, key, signoff, catalog.organisation, root, fresh,
+                                                  catalog.today)
+        memo[index] = found
+    return found
 
 
 # Verdicts by everything they depend on: the sign-off, its two files (as the file system
