@@ -71,6 +71,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.makers = {}         # source path -> function making the page (builder/site/pages)
         self.intro = None        # the agency's own home page text (site_config/docs/index.md)
         self.root = self.today = None
+        self.loaded = None       # the catalog as loaded (checked); self.catalog is what staff see today
         self.printing = None     # the process making the PDFs while MkDocs makes the pages
 
     def on_startup(self, *, command, dirty):
@@ -101,8 +102,18 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def load(self) -> None:
         """Load and check the catalog. A build refuses any error; the preview keeps the findings
         to show them on the pages."""
-        catalog = load_catalog(self.root, self.today)
-        self.findings = run_checks(catalog)
+        self.read()
+        self.check()
+
+    def read(self) -> None:
+        """Load the catalog (the preview shows a saved change with this, then checks)."""
+        self.loaded = load_catalog(self.root, self.today)
+        # What staff see today: an approved issue whose day has not come waits (builder/catalog.py).
+        self.catalog = published_view(self.loaded)
+
+    def check(self) -> None:
+        """Run every rule over the loaded catalog; in a build, any error stops it here."""
+        self.findings = run_checks(self.loaded)
         errors = [f for f in self.findings if f.severity is Severity.ERROR]
         if not self.preview:
             for f in self.findings:
@@ -110,8 +121,6 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if errors:
                 raise PluginError(f"Không xuất bản: {len(errors)} lỗi trong tài liệu (xem các dòng LỖI ở trên). "
                                   "Sửa các lỗi rồi dựng lại.")
-        # What staff see today: an approved issue whose day has not come waits (builder/catalog.py).
-        self.catalog = published_view(catalog)
 
     def nav(self) -> list:
         return mkdocs_nav(navigation(self.catalog, guide_pages=nav_items(self.config.guide)))

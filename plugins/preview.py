@@ -81,13 +81,14 @@ class SitePreview:
                 self.by_url[file.url] = file
 
     def refresh(self, changed: list[str]) -> bool:
-        """Take in saved changes; False when none of them is read by the site."""
+        """Take in saved changes, with the findings of the previous check (the pages show the new
+        text at once; `recheck` then brings the findings). True when the checks are still to run."""
         with self.lock:
             if any(p == "mkdocs.yml" or p.startswith(RESTART) for p in changed):
                 self.start()
-                return True
+                return False
             plugin = self.plugin
-            plugin.load()
+            plugin.read()
             before = set(plugin.makers)
             plugin.makers = plugin.page_makers(plugin.intro)
             files_changed = self._sync_files(before, set(plugin.makers))
@@ -104,6 +105,17 @@ class SitePreview:
             if self.printer is not None:
                 self.printer.changed()
                 self.printer.prepare(self._printed_files(changed))
+            return True
+
+    def recheck(self) -> bool:
+        """Run the rules over the catalog just read; True when the findings changed (the pages
+        then show the new ones)."""
+        with self.lock:
+            before = self.plugin.findings
+            self.plugin.check()
+            if self.plugin.findings == before:
+                return False
+            self.plugin.makers = self.plugin.page_makers(self.plugin.intro)
             return True
 
     def _sync_files(self, before: set[str], after: set[str]) -> bool:

@@ -60,10 +60,14 @@ def _take(site: SitePreview, versions: Versions, paths: list[str]) -> None:
     in the console and the previous pages stay: the preview never stops on a bad file."""
     start = time.perf_counter()
     try:
-        site.refresh(paths)
+        if site.refresh(paths):
+            versions.bump()             # the new text first...
+            if site.recheck():
+                versions.bump()         # ...then its findings
+        else:
+            versions.bump()
     except Exception as exc:  # the preview must survive anything a half-saved file can cause
         click.echo(f"LỖI: không cập nhật được bản xem trước ({type(exc).__name__}: {exc}).", err=True)
         return
-    versions.bump()
     shown = ", ".join(paths[:3]) + (f" (+{len(paths) - 3})" if len(paths) > 3 else "")
     click.echo(L.PREVIEW_REFRESHED.format(seconds=time.perf_counter() - start, files=shown), err=True)
