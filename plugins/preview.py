@@ -10,6 +10,7 @@ the banner of builder/preview/pages.py; the published build stays strict.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import threading
 from pathlib import Path
 
@@ -147,6 +148,8 @@ class SitePreview:
     def get(self, path: str) -> tuple[bytes, str] | None:
         """What the site serves at `path` (its URL path), rendered now if it is a page."""
         rel = path.lstrip("/")
+        if rel and (posixpath.normpath(rel) != rel.rstrip("/") or rel.startswith(".") or "\\" in rel):
+            return None             # '..', '.', '//' or a backslash: nothing the site has, nothing outside it
         with self.lock:
             file = self.by_url.get(rel or "./") or self.by_url.get(rel + "/")
             if file is not None and file.is_documentation_page():

@@ -5,6 +5,7 @@ published build still refuses what the preview shows."""
 from __future__ import annotations
 
 import re
+import socket
 import urllib.request
 
 import pytest
@@ -117,3 +118,19 @@ def test_the_published_build_still_refuses_what_the_preview_shows(tmp_path):
     assert result.returncode != 0
     assert "approval-fingerprint" in result.stderr and "Không xuất bản" in result.stderr
     assert not (repo.root / "site" / "tai-lieu").exists()
+
+
+def test_the_preview_serves_nothing_outside_the_site(preview):
+    """Raw requests with '..' (browsers normalise them, other clients do not) get a 404."""
+    repo, server = preview
+    (repo.root / "secret.txt").write_text("bí mật", encoding="utf-8")
+    for path in ("/../secret.txt", "/../../etc/passwd", "/tai-lieu/../../secret.txt", "/tai-lieu/qt-01/../../../secret.txt",
+                 "/tai-lieu/qt-01/..%2F..%2F..%2Fsecret.txt", "/../../../../etc/passwd.pdf", "/" + "../" * 12 + "etc/passwd",
+                 "/" + "../" * 12 + "etc/hostname", "/./index.html"):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=30) as conn:
+            conn.sendall(f"GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            answer = b""
+            while chunk := conn.recv(65536):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.0 404"), (path, answer[:100])
+        assert "bí mật".encode() not in answer and b"root:" not in answer
