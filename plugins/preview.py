@@ -28,7 +28,8 @@ from builder.preview.server import content_type
 from builder.site.assets import linked_files
 
 PLUGIN = "doc-control"
-RESTART = ("site_config/theme/", "site_config/docs/")   # with mkdocs.yml: what MkDocs reads only at start
+RESTART = ("site_config/theme/", "site_config/docs/")   # what MkDocs reads only at start, with:
+RESTART_FILES = ("mkdocs.yml", "site_config/organisation.yml")   # the site's name and logo come from here
 
 
 class SitePreview:
@@ -71,12 +72,15 @@ class SitePreview:
                 events[:] = [m for m in events if getattr(m, "__self__", None) is not other]
         self.rendered: dict[str, tuple[tuple, bytes]] = {}
         self.nav_version = 0
+        self.linked = {uri for uri, _ in linked_files(self.plugin.catalog, page_uri)}
         self.index()
 
     def index(self) -> None:
         """Files by the address they are served at."""
         self.by_url: dict[str, File] = {}
         for file in self.files:
+            if file.inclusion.is_excluded():
+                continue            # what `mkdocs build` leaves out (dot files, templates, exclude_docs)
             self.by_url[file.dest_uri] = file
             if file.is_documentation_page():
                 self.by_url[file.url] = file
@@ -85,8 +89,10 @@ class SitePreview:
         """Take in saved changes, with the findings of the previous check (the pages show the new
         text at once; `recheck` then brings the findings). True when the checks are still to run."""
         with self.lock:
-            if any(p == "mkdocs.yml" or p.startswith(RESTART) for p in changed):
+            if any(p in RESTART_FILES or p.startswith(RESTART) for p in changed):
                 self.start()
+                if self.printer is not None:
+                    self.printer.changed()
                 return False
             plugin = self.plugin
             plugin.read()
@@ -132,10 +138,21 @@ class SitePreview:
                 self.files.remove(file)
                 self.rendered.pop(uri, None)
                 changed = True
-        for uri, disk in linked_files(self.plugin.catalog, page_uri):
-            if self.files.get_file_from_path(uri) is None:
+        linked = dict(linked_files(self.plugin.catalog, page_uri))
+        for uri in sorted(self.linked - set(linked)):        # no document links it any more
+            file = self.files.get_file_from_path(uri)
+            if file is not None:
+                self.files.remove(file)
+                changed = True
+        for uri, disk in linked.items():
+            file = self.files.get_file_from_path(uri)
+            if file is not None and uri in self.linked and file.abs_src_path != str(disk):
+                self.files.remove(file)
+                file = None
+            if file is None:
                 self.files.append(File.generated(self.config, uri, abs_src_path=str(disk)))
                 changed = True
+        self.linked = set(linked)
         return changed
 
     def _printed_files(self, changed: list[str]) -> list[str]:
@@ -148,19 +165,26 @@ class SitePreview:
     def get(self, path: str) -> tuple[bytes, str] | None:
         """What the site serves at `path` (its URL path), rendered now if it is a page."""
         rel = path.lstrip("/")
-        if rel and (posixpath.normpath(rel) != rel.rstrip("/") or rel.startswith(".") or "\\" in rel):
+        if rel and (posixpath.normpath(rel) != rel.rstrip("/") or "\\" in rel
+                    or any(part.startswith(".") for part in rel.split("/"))):
             return None             # '..', '.', '//' or a backslash: nothing the site has, nothing outside it
         with self.lock:
             file = self.by_url.get(rel or "./") or self.by_url.get(rel + "/")
             if file is not None and file.is_documentation_page():
                 return self._page(file), "text/html; charset=utf-8"
             if file is not None:
-                return file.content_bytes, content_type(file.dest_uri)
+                try:
+                    return file.content_bytes, content_type(file.dest_uri)
+                except OSError:     # an image deleted since the last save
+                    return None
         if self.printer is not None and rel.endswith(PRINTED):
             made = self.printer.get(rel)
             return (made.read_bytes(), content_type(rel)) if made else None
         built = self.site_dir / rel
-        return (built.read_bytes(), content_type(rel)) if built.is_file() else None
+        try:
+            return (built.read_bytes(), content_type(rel)) if built.is_file() else None
+        except OSError:
+            return None
 
     def _page(self, file: File) -> bytes:
         make = self.plugin.makers.get(file.src_uri)

@@ -39,6 +39,7 @@ def serve(port, host, root, today):
     with tempfile.TemporaryDirectory(prefix="qms-preview-") as tmp:
         printer = Printer(root, Path(tmp) / "print", today)
         site = SitePreview(config, Path(tmp) / "site", printer)
+        printer.today = site.plugin.today       # mkdocs.yml may fix the day too: pages and PDFs agree
         versions = Versions()
         watcher = Watcher(root, lambda paths: _take(site, versions, paths), ignored=[Path(tmp), root / "site"],
                           folders=SOURCE_FOLDERS)

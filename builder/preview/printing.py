@@ -20,6 +20,7 @@ class Printer:
         self.generation = 0
         self.lock = threading.Lock()
         self.process: subprocess.Popen | None = None
+        self.closed = False
 
     def _start(self) -> subprocess.Popen:
         if self.process is None or self.process.poll() is not None:
@@ -39,12 +40,15 @@ class Printer:
     def make(self, paths: list[str]) -> dict:
         """Render these site paths now; {path: file or None} and the findings' texts."""
         with self.lock:
+            if self.closed:
+                return {"paths": {p: None for p in paths}, "findings": []}
             process = self._start()
             try:
                 process.stdin.write(json.dumps({"generation": self.generation, "paths": paths}) + "\n")
                 process.stdin.flush()
                 answer = json.loads(process.stdout.readline() or "{}")
             except (OSError, ValueError):
+                process.kill()
                 self.process = None
                 return {"paths": {p: None for p in paths}, "findings": []}
         return answer
@@ -63,6 +67,9 @@ class Printer:
             timer.start()
 
     def close(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.stdin.close()
-            self.process.wait(timeout=10)
+        """Stop the printer; a file still being made is abandoned (its folder goes with the preview)."""
+        self.closed = True
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()

@@ -54,9 +54,33 @@ def inject(html: bytes, version: int) -> bytes:
     return html[:at] + tag + html[at:] if at >= 0 else html + tag
 
 
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def allowed_host(header: str | None, bound: str, port: int) -> bool:
+    """The Host a browser names must be this machine, or the address the server was asked to
+    listen on: a page elsewhere that points its own name at 127.0.0.1 cannot read the drafts.
+    Served to the network (--host 0.0.0.0), any name the network uses is fine."""
+    if not header:
+        return False
+    value = header.strip().lower()
+    if value.startswith("["):                       # [::1]:8000
+        inside, _, rest = value.partition("]")
+        name, given = inside + "]", rest[1:] if rest.startswith(":") else ""
+    else:
+        name, _, given = value.partition(":")
+    if given not in ("", str(port)):
+        return False
+    if bound in ("0.0.0.0", "::", ""):
+        return True
+    return name in LOCAL_NAMES or name == bound.lower()
+
+
 def make_server(site: Site, versions: Versions, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
+            if not allowed_host(self.headers.get("Host"), host, self.server.server_port):
+                return self._send(b"403", "text/plain; charset=utf-8", HTTPStatus.FORBIDDEN)
             url = urlsplit(self.path)
             path = unquote(url.path)
             if path == PREFIX + "reload.js":

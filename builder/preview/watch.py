@@ -34,14 +34,10 @@ class Watcher(FileSystemEventHandler):
         self.observer = Observer()
 
     def start(self) -> None:
-        self.observer.schedule(self, str(self.root), recursive=False, event_filter=WRITES)
-        for folder in self.folders:
-            self._watch(self.root / folder)
+        # The whole tree, writes only: a source folder deleted and made again (a git checkout)
+        # stays watched; what the site does not read is dropped by `relevant`.
+        self.observer.schedule(self, str(self.root), recursive=True, event_filter=WRITES)
         self.observer.start()
-
-    def _watch(self, folder: Path) -> None:
-        if folder.is_dir():
-            self.observer.schedule(self, str(folder), recursive=True, event_filter=WRITES)
 
     def stop(self) -> None:
         self.observer.stop()
@@ -57,6 +53,8 @@ class Watcher(FileSystemEventHandler):
             return None
         if any(part in IGNORED_PARTS for part in rel.parts) or any(full.is_relative_to(p) for p in self.ignored):
             return None
+        if self.folders and len(rel.parts) > 1 and rel.parts[0] not in self.folders:
+            return None             # outside the folders the site reads (site/, notes, tools)
         name = rel.name
         if name.endswith(("~", ".swp", ".swx", ".tmp")) or name.startswith(".#"):
             return None
@@ -65,9 +63,6 @@ class Watcher(FileSystemEventHandler):
     def on_any_event(self, event) -> None:
         if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
             return
-        if event.is_directory and event.event_type == "created" and Path(event.src_path).parent == self.root \
-                and Path(event.src_path).name in self.folders:
-            self._watch(Path(event.src_path))      # a folder of documents made after the start
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         found = [rel for rel in (self.relevant(p) for p in paths if p) if rel]
         if not found:

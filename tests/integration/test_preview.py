@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import socket
+import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -134,3 +136,27 @@ def test_the_preview_serves_nothing_outside_the_site(preview):
                 answer += chunk
         assert answer.startswith(b"HTTP/1.0 404"), (path, answer[:100])
         assert "bí mật".encode() not in answer and b"root:" not in answer
+
+
+def test_a_foreign_host_name_and_hidden_files_are_refused(preview):
+    repo, server = preview
+    request = urllib.request.Request(server.base + "/", headers={"Host": "evil.example:%d" % server.port})
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        raise AssertionError("a foreign Host was served")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 403
+    assert fetch(server.base + "/assets/.an")[0] == 404
+
+
+def test_a_linked_image_deleted_is_a_404_not_a_crash(preview):
+    repo, server = preview
+    repo.write("procedures/anh/so-do.png", b"\x89PNG\r\n\x1a\n")
+    repo.edit("procedures/QT.01-kiem-soat-tai-lieu.md", "Đề nghị soạn thảo", "![Sơ đồ](anh/so-do.png) Đề nghị soạn thảo")
+    html = server.until("/tai-lieu/qt-01/", lambda h: "so-do.png" in h)
+    src = re.search(r'src="([^"]*so-do\.png)"', html).group(1)
+    url = urllib.parse.urljoin(server.base + "/tai-lieu/qt-01/", src)     # as a browser resolves it
+    assert fetch(url)[0] == 200
+    (repo.root / "procedures" / "anh" / "so-do.png").unlink()
+    assert fetch(url)[0] == 404
+    assert server.process.poll() is None

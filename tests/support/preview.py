@@ -25,7 +25,7 @@ def free_port() -> int:
 def fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode("utf-8")
+            return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode("utf-8", "replace")
     except OSError:

@@ -40,3 +40,16 @@ def test_findings_page_lists_every_finding_or_says_none():
     assert page.src_uri == CHECK_PAGE
     assert "procedures/QT.01.md" in page.content and "hidden-tag" in page.content
     assert "| Chữ \\| trong ô" in page.content or "Chữ &#124; trong ô" in page.content or "Chữ \\|" in page.content
+
+
+def test_only_this_machine_names_the_preview():
+    """DNS rebinding: a page elsewhere that points its name at 127.0.0.1 is refused."""
+    from builder.preview.server import allowed_host
+    assert allowed_host("127.0.0.1:8000", "127.0.0.1", 8000)
+    assert allowed_host("localhost:8000", "127.0.0.1", 8000)
+    assert allowed_host("[::1]:8000", "127.0.0.1", 8000)
+    assert allowed_host("127.0.0.1", "127.0.0.1", 8000)
+    assert not allowed_host("evil.example:8000", "127.0.0.1", 8000)
+    assert not allowed_host("127.0.0.1:9999", "127.0.0.1", 8000)
+    assert not allowed_host(None, "127.0.0.1", 8000)
+    assert allowed_host("may-chu-iso:8000", "0.0.0.0", 8000)     # shared on the network on purpose
