@@ -23,6 +23,18 @@ def is_remote(target: str) -> bool:
     return bool(_REMOTE.match(target))
 
 
+# Only what sits with the documents is published beside them: a link cannot carry the keys of
+# signatures/, the configuration, the tests' sample keys or git's own files onto the site.
+PUBLISHED_FROM = ("procedures", "forms", "records")
+
+
+def _publishable(disk: Path, root: Path) -> bool:
+    if not disk.is_relative_to(root):
+        return False
+    parts = disk.relative_to(root).parts
+    return len(parts) > 1 and parts[0] in PUBLISHED_FROM and not any(p.startswith(".") for p in parts)
+
+
 def linked_files(catalog: Catalog, page_uri) -> list[tuple[str, Path]]:
     """(site path as if in docs_dir, file on disk) for every local non-Markdown file a document
     body links to; `page_uri(doc)` is where the document's page is generated."""
@@ -37,7 +49,7 @@ def linked_files(catalog: Catalog, page_uri) -> list[tuple[str, Path]]:
                 continue
             disk = catalog.root / posixpath.normpath(str(source_dir / target))
             site = posixpath.normpath(str(page_dir / target))
-            if site.startswith("..") or not disk.is_file() or not disk.resolve().is_relative_to(root):
+            if site.startswith("..") or not disk.is_file() or not _publishable(disk.resolve(), root):
                 continue
             out.setdefault(site, disk)
     return sorted(out.items())

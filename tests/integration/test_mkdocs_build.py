@@ -97,3 +97,19 @@ def test_a_strict_build_stopped_by_a_warning_leaves_the_site_alone(built):
     assert "khong-co-trang-nay.md" in result.stderr and "Traceback" not in result.stderr
     assert (built.root / "site" / "manifest.json").read_bytes() == before
     assert not (built.root / "site.building").exists()
+
+
+def test_links_publish_only_files_kept_with_the_documents(tmp_path):
+    """A body may link its images and attachments; a link to the configuration, the signatures
+    or anything outside the document folders publishes nothing."""
+    repo = site_repo(tmp_path / "repo")
+    repo.write("procedures/anh/so-do.png", b"\x89PNG\r\n\x1a\n")
+    repo.write("procedures/.an/bi-mat.txt", "bí mật")
+    repo.write("procedures/HD.05-huong-dan.md", "---\ncode: HD.05\nkind: guide\ntitle: Hướng dẫn có liên kết\n"
+               "unit: VP\nrevision: 1\nstatus: draft\n---\n![Sơ đồ](anh/so-do.png)\n\n"
+               "[Cấu hình](../site_config/organisation.yml) [Ẩn](.an/bi-mat.txt) [Git](../.git/config)\n")
+    result = mkdocs_build(repo.root)
+    assert result.returncode == 0, result.stderr
+    published = {p.relative_to(repo.root / "site").as_posix() for p in (repo.root / "site").rglob("*") if p.is_file()}
+    assert "tai-lieu/anh/so-do.png" in published
+    assert not any(p.endswith(("organisation.yml", "bi-mat.txt")) or p.endswith(".git/config") for p in published)
