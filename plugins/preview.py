@@ -2,10 +2,11 @@
 navigation are prepared once, as `mkdocs build` prepares them; a page is rendered only when it is
 looked at, and again only when its Markdown or the navigation changed.
 
-A save reloads and checks the catalog (what is unchanged comes from the caches), brings the list
+A save reloads the catalog (what is unchanged comes from the caches), brings the list
 of files and the navigation up to date, and bumps the version the browser waits on: the page on
 screen reloads and is rendered from the new catalog. Documents with errors still render, under
-the banner of builder/preview/pages.py; the published build stays strict.
+the banner of builder/preview/pages.py, once the rules have run after the reload; the published
+build stays strict.
 """
 from __future__ import annotations
 
@@ -22,8 +23,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from builder.addresses import page_uri
-from builder.pdf.paths import has_docx, has_pdf, site_file
-from builder.preview.printing import PRINTED
+from builder.preview.printing import PRINTED, saved_files
 from builder.preview.server import content_type
 from builder.site.assets import linked_files
 
@@ -111,7 +111,7 @@ class SitePreview:
                 self.index()
             if self.printer is not None:
                 self.printer.changed()
-                self.printer.prepare(self._printed_files(changed))
+                self.printer.prepare(saved_files(self.plugin.catalog, changed))
             return True
 
     def recheck(self) -> bool:
@@ -154,13 +154,6 @@ class SitePreview:
                 changed = True
         self.linked = set(linked)
         return changed
-
-    def _printed_files(self, changed: list[str]) -> list[str]:
-        """The site PDF (and the DOCX of a form) of each saved document, made again in the
-        background so that its download is ready."""
-        saved = set(changed)
-        docs = [d for d in self.plugin.catalog.documents if d.path in saved and has_pdf(d)]
-        return [site_file(d, "pdf") for d in docs] + [site_file(d, "docx") for d in docs if has_docx(d)]
 
     def get(self, path: str) -> tuple[bytes, str] | None:
         """What the site serves at `path` (its URL path), rendered now if it is a page."""

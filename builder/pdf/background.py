@@ -24,6 +24,7 @@ from builder.findings.finding import Finding, Severity
 from builder.findings.rule_texts import PDF_RENDER
 from builder.pdf.build import build_site_files
 from builder.pdf.paths import cache_dir
+from builder.storage.processes import start_module
 
 
 class BackgroundPrint:
@@ -34,12 +35,8 @@ class BackgroundPrint:
         folder = cache_dir(self.root, "print")
         folder.mkdir(parents=True, exist_ok=True)
         self.out = Path(tempfile.mkdtemp(prefix="site-", dir=folder))
-        package_parent = str(Path(__file__).resolve().parents[2])
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
-        args = [sys.executable, "-m", "builder.pdf.background", str(self.root), str(self.out)]
-        if today:
-            args.append(today.isoformat())
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        args = [str(self.root), str(self.out), *([today.isoformat()] if today else [])]
+        self.process = start_module("builder.pdf.background", *args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def finish(self, site_dir: Path) -> tuple[list[Finding], dict]:
         """Wait for the files, move them into the built site; (findings, counts)."""

@@ -13,11 +13,12 @@ import pickle
 import queue
 import re
 import subprocess
-import sys
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Callable
+
+from builder.storage.processes import start_module
 
 MIN_PER_WORKER = 6       # a spawned worker costs ~0.3 s to start: give it at least this much work
 
@@ -115,12 +116,10 @@ def _in_workers(tasks: list[Task], workers: int, progress) -> list[Output]:
 
 def _worker(tasks: list[Task], results: queue.Queue) -> None:
     """Run one worker process over `tasks`, putting each Output on `results` as it arrives."""
-    package_parent = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
     done = set()
     try:
-        process = subprocess.Popen([sys.executable, "-m", "builder.pdf.worker"], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        process = start_module("builder.pdf.worker", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
         process.stdin.write(pickle.dumps(tasks))
         process.stdin.close()
         for _ in tasks:

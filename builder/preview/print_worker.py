@@ -21,13 +21,13 @@ def main() -> None:
         request = json.loads(line)
         if catalog is None or request["generation"] > generation:
             catalog, generation = published_view(load_catalog(root, today)), request["generation"]
-        paths = set(request["paths"]) & set(site_targets(catalog))    # the site's printed files only
+            printed = set(site_targets(catalog))
+        paths = set(request["paths"]) & printed    # the site's printed files only
         try:
             findings = [f.as_text() for f in build_site_files(catalog, out, only=paths)]
         except Exception as exc:  # one request's failure is reported, the printer goes on
             findings = [f"{type(exc).__name__}: {exc}"]
-        done = {p: str(out / p) if (out / p).is_file() else None for p in request["paths"] if p in paths}
-        done.update({p: None for p in request["paths"] if p not in paths})
+        done = {p: str(out / p) if p in paths and (out / p).is_file() else None for p in request["paths"]}
         sys.stdout.write(json.dumps({"paths": done, "findings": findings}, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 

@@ -4,14 +4,23 @@ download is ready without ever delaying the page."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
+from builder.pdf.paths import has_docx, has_pdf, site_file
+from builder.storage.processes import start_module
+
 PRINTED = (".pdf", ".docx")
 AFTER_PAGE = 1.5      # seconds after a save before its PDF is made again
+
+
+def saved_files(catalog, changed: list[str]) -> list[str]:
+    """The site PDF (and the DOCX of a form) of each saved document: made again in the background
+    so that its download is ready."""
+    saved = set(changed)
+    docs = [d for d in catalog.documents if d.path in saved and has_pdf(d)]
+    return [site_file(d, "pdf") for d in docs] + [site_file(d, "docx") for d in docs if has_docx(d)]
 
 
 class Printer:
@@ -24,13 +33,10 @@ class Printer:
 
     def _start(self) -> subprocess.Popen:
         if self.process is None or self.process.poll() is not None:
-            package_parent = str(Path(__file__).resolve().parents[2])
-            env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
-            args = [sys.executable, "-m", "builder.preview.print_worker", str(self.root), str(self.out)]
-            if self.today:
-                args.append(self.today.isoformat())
-            self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                            stderr=subprocess.DEVNULL, text=True, encoding="utf-8", env=env)
+            args = [str(self.root), str(self.out), *([self.today.isoformat()] if self.today else [])]
+            self.process = start_module("builder.preview.print_worker", *args, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                        encoding="utf-8")
         return self.process
 
     def changed(self) -> None:
