@@ -56,3 +56,25 @@ def superseded_pdf_path(code: str, revision: int) -> str:
 def download_path(doc: Document, extension: str) -> str:
     """Site path of a document's file, e.g. tai-lieu/qt-01/QT.01.pdf."""
     return f"{DOCS_FOLDER}/{slug(doc.code)}/{doc.code}.{extension}"
+
+
+RECORDS_FOLDER = "ho-so"
+
+
+def record_page_uri(record) -> str:
+    """Page of a record of the yearly cycle, by year and id: ho-so/2026/dgnb-2026-01.md."""
+    return f"{RECORDS_FOLDER}/{record.year or 'khong-ngay'}/{slug(record.id)}.md"
+
+
+def record_page_url(record) -> str:
+    return page_url_of(record_page_uri(record))
+
+
+def record_pdf_path(record) -> str:
+    """Site path of a closed record's PDF, beside its page: ho-so/2026/dgnb-2026-01/DGNB-2026-01.pdf."""
+    return f"{record_page_url(record)}{record.id}.pdf"
+
+
+def cycle_page_uri(year: int) -> str:
+    """The 'Chu kỳ HTQLCL năm <year>' page."""
+    return f"{RECORDS_FOLDER}/{year}/index.md"

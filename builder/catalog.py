@@ -14,6 +14,10 @@ from builder.legal.register import LegalRegister
 from builder.legal.register_file import load_register
 from builder.organisation.config_file import load_organisation
 from builder.organisation.model import Organisation
+from builder.records.base import closed_at_base
+from builder.records.loader import load_records
+from builder.records.model import CycleRecord, Records
+from builder.records.settings import RecordSettings, load_settings
 from builder.revisions.history import Base, History, load_git
 from builder.signing.secrets import Secret, find_secrets
 
@@ -35,6 +39,9 @@ class Catalog:
     committed_cache: list[str] = field(default_factory=list)   # .qms-cache files git tracks
     pending: dict[str, Document] = field(default_factory=dict)  # published view: approved issues not yet in force
     secrets: list[Secret] = field(default_factory=list)   # private keys found outside tests/
+    records: Records = field(default_factory=Records)     # records of the yearly cycle (records/)
+    record_settings: RecordSettings = field(default_factory=RecordSettings)
+    closed_base: dict[str, CycleRecord] = field(default_factory=dict)  # records closed at the base commit
 
     def __post_init__(self):
         self.by_code: dict[str, Document] = {}
@@ -107,9 +114,13 @@ def load_catalog(root: Path, today: date | None = None, base_ref: str | None = "
     committed_cache = committed_cache_files(root)
     parse_cache.CACHE.attach(root, trusted=not committed_cache)
     documents, doc_findings = load_documents(root)
+    records, rec_findings = load_records(root)
+    settings, set_findings = load_settings(root)
     activities, act_findings = load_activities(root)
     history, base = load_git(root, base_ref, merge_base) if with_git else (History(), None)
+    closed_base = closed_at_base(root, base.commit) if base is not None else {}
     parse_cache.CACHE.save(root)
     return Catalog(root, documents, organisation, register, today or date.today(),
-                   org_findings + reg_findings + act_findings + doc_findings, history, base, activities,
-                   committed_cache, secrets=find_secrets(root))
+                   org_findings + reg_findings + set_findings + act_findings + doc_findings + rec_findings,
+                   history, base, activities, committed_cache, secrets=find_secrets(root), records=records,
+                   record_settings=settings, closed_base=closed_base)

@@ -27,17 +27,17 @@ _FENCES = ("---", "...")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 
 
-def document_paths(root: Path) -> list[Path]:
+def document_paths(root: Path, folders=DOCUMENT_FOLDERS) -> list[Path]:
     """Every Markdown document file of the document folders, in a stable order: regular
     files named *.md, never through a symbolic link (see folder_problems)."""
-    return [p for p, problem in _walk(root) if problem is None]
+    return [p for p, problem in _walk(root, folders) if problem is None]
 
 
-def folder_problems(root: Path) -> list:
+def folder_problems(root: Path, folders=DOCUMENT_FOLDERS) -> list:
     """Files of the document folders that look like documents but are not read: symlinks
     (their content is not in git), other spellings of .md, folders named *.md."""
     findings = []
-    for path, problem in _walk(root):
+    for path, problem in _walk(root, folders):
         if problem is None:
             continue
         rel = path.relative_to(root).as_posix()
@@ -55,10 +55,10 @@ def folder_problems(root: Path) -> list:
     return findings
 
 
-def _walk(root: Path):
+def _walk(root: Path, folders=DOCUMENT_FOLDERS):
     """(path, None) for each document file, (path, problem) for each look-alike, without
     following any symbolic link."""
-    for folder in DOCUMENT_FOLDERS:
+    for folder in folders:
         base = Path(root) / folder
         if not base.is_dir() or base.is_symlink():
             if base.is_symlink():
@@ -122,24 +122,35 @@ def parse_document(rel: str, raw: bytes, blob: str | None = None) -> tuple[Docum
 
 
 def _parse_document(rel: str, raw: bytes) -> tuple[Document | None, list]:
+    parsed = read_front_matter(rel, raw)
+    if isinstance(parsed, list):
+        return None, parsed
+    located, body, body_line, ctx = parsed
+    values = _validate(located.data, ctx)
+    return _build(rel, values, body, body_line, located), ctx.findings
+
+
+def read_front_matter(rel: str, raw: bytes):
+    """Decode a Markdown file with front matter and parse its YAML: (located, body, body line,
+    context holding the duplicate-key findings), or the findings that make it unusable. Shared
+    by documents and records, so both read files the same way."""
     text = decode(raw)
     if isinstance(text, DecodeProblem):
-        return None, [text.rule.finding(rel, text.line, encoding=text.detail, size=text.detail, limit=MAX_FILE_MB)]
+        return [text.rule.finding(rel, text.line, encoding=text.detail, size=text.detail, limit=MAX_FILE_MB)]
     split = split_front_matter(text)
     if isinstance(split, str):
-        return None, [FRONT_MATTER_MISSING.finding(rel, 1, split)]
+        return [FRONT_MATTER_MISSING.finding(rel, 1, split)]
     fm_text, body, body_line = split
     located = yamlsrc.parse(fm_text, first_line=2)
     if isinstance(located, yamlsrc.YamlProblem):
-        return None, [located.finding(rel)]
+        return [located.finding(rel)]
     if not isinstance(located.data, dict) or not located.data:
         found = "một danh sách" if isinstance(located.data, list) else "phần trống hoặc một dòng chữ"
-        return None, [FRONT_MATTER_NOT_MAPPING.finding(rel, 2, found=found)]
+        return [FRONT_MATTER_NOT_MAPPING.finding(rel, 2, found=found)]
     ctx = Context(rel, located)
     for keys, line in located.duplicates:
         ctx.findings.append(DUPLICATE_KEY.finding(rel, line, key=keys[-1], first=located.line(*keys)))
-    values = _validate(located.data, ctx)
-    return _build(rel, values, body, body_line, located), ctx.findings
+    return located, body, body_line, ctx
 
 
 def _validate(raw: dict, ctx: Context) -> dict:

@@ -1,8 +1,9 @@
 """Yearly duties of Quyết định 19/2014/QĐ-TTg: internal audit, management review, and
 re-announcement when the scope of the system changes.
 
-Evidence comes from two places: completed tasks of the yearly plans (type internal_audit /
-management_review) and the activity records in site_config/activities.yml.
+The evidence of an audit or a review is its record (records/): a closed audit report, a closed
+review minute. A plan's task marked done is only a cross-check (rule duty-plan-disagrees); the
+announcements of the system's scope stay in site_config/activities.yml.
 """
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from builder.documents.yaml_files import read_yaml_file
 from builder.findings.rule_texts import CONFIG_INVALID, SCOPE_CHANGED
 
 ACTIVITIES_FILE = "site_config/activities.yml"
-ACTIVITY_TYPES = ("internal_audit", "management_review", "announcement")
+ACTIVITY_TYPES = ("announcement",)   # audits and reviews are records now (records/)
 DUTY_LABELS = {"internal_audit": "đánh giá nội bộ", "management_review": "xem xét của lãnh đạo"}
+# The kind of record whose closing proves a duty done (builder/records/kinds.py).
+DUTY_KINDS = {"internal_audit": "audit", "management_review": "review"}
 
 ACTIVITIES_SHAPE = Struct([Field("activities", ListOf(Struct([
     Field("type", Enum(ACTIVITY_TYPES), "Loại hoạt động", required=True),
@@ -72,28 +75,28 @@ class DutyStatus:
     def describe(self) -> str:
         label = DUTY_LABELS[self.duty]
         if self.last is None:
-            return (f"Chưa có hồ sơ {label} nào: ghi công việc type: {self.duty} đã hoàn thành trong kế "
-                    f"hoạch năm, hoặc ghi vào {ACTIVITIES_FILE}.")
+            return (f"Chưa có hồ sơ {label} nào đã ký đóng: lập bằng 'qms record new {DUTY_KINDS[self.duty]}' "
+                    f"rồi ký đóng bằng 'qms record close'.")
         state = "đã quá hạn" if self.overdue else "hạn lần tiếp theo"
         return f"Lần {label} gần nhất ngày {vn_date(self.last)} ({self.source}); {state} {vn_date(self.due)}."
 
 
+def duty_evidence(catalog, duty: str) -> list:
+    """Closed records proving a yearly duty done (a closed audit report, a closed review
+    minute), dated up to today, oldest first."""
+    found = [r for r in catalog.records.of_kind(DUTY_KINDS[duty])
+             if r.is_closed and r.date and r.date <= catalog.today]
+    return sorted(found, key=lambda r: (r.date, r.id))
+
+
 def duty_status(catalog, duty: str) -> DutyStatus:
     """The most recent evidence of a yearly duty up to today."""
-    evidence = []
-    for plan in catalog.of_kind("plan"):
-        for task in plan.tasks:
-            if task.type == duty and task.status == "done" and task.completed:
-                evidence.append((task.completed, f"{plan.code}: {task.content}"))
-    for item in catalog.activities.items:
-        if item.type == duty:
-            evidence.append((item.date, f"{ACTIVITIES_FILE}: {item.reference or vn_date(item.date)}"))
-    evidence = [e for e in evidence if e[0] <= catalog.today]
+    evidence = duty_evidence(catalog, duty)
     if not evidence:
         return DutyStatus(duty, None, "", None, True)
-    last, source = max(evidence)
-    due = add_months(last, 12)
-    return DutyStatus(duty, last, source, due, due < catalog.today)
+    last = evidence[-1]
+    due = add_months(last.date, 12)
+    return DutyStatus(duty, last.date, f"{last.id}: {last.title}", due, due < catalog.today)
 
 
 @dataclass(frozen=True)

@@ -341,17 +341,24 @@ LEGAL_UPDATE_DUE = RuleText(W, "Căn cứ pháp lý", "Cần cập nhật theo v
     "trong thời hạn quy định.",
     "{change} (hiệu lực {date}): còn {days} ngày (đến {due}) để ban hành lần mới của tài liệu.")
 INTERNAL_AUDIT_OVERDUE = RuleText(W, "Nhiệm vụ hằng năm", "Quá 12 tháng chưa đánh giá nội bộ",
-    "Đánh giá nội bộ ít nhất mỗi năm một lần (Quyết định 19/2014/QĐ-TTg). Ghi nhận bằng công việc "
-    "type: internal_audit đã hoàn thành trong kế hoạch, hoặc trong site_config/activities.yml.",
+    "Đánh giá nội bộ ít nhất mỗi năm một lần (Quyết định 19/2014/QĐ-TTg). Bằng chứng là hồ sơ đánh giá "
+    "nội bộ (kind: audit) đã ký đóng trong thư mục records/.",
     "Lần {label} gần nhất ngày {last} ({source}); đã quá hạn {due}.",
-    variants={"never": "Chưa có hồ sơ {label} nào: ghi công việc type: {duty} đã hoàn thành trong kế hoạch "
-                       "năm, hoặc ghi vào {file}."})
+    variants={"never": "Chưa có hồ sơ {label} nào đã ký đóng trong records/: lập hồ sơ bằng 'qms record new "
+                       "{kind}', ghi kết quả rồi ký đóng bằng 'qms record close'."})
 MANAGEMENT_REVIEW_OVERDUE = RuleText(W, "Nhiệm vụ hằng năm", "Quá 12 tháng chưa xem xét của lãnh đạo",
-    "Xem xét của lãnh đạo ít nhất mỗi năm một lần. Ghi nhận bằng công việc type: management_review "
-    "đã hoàn thành trong kế hoạch, hoặc trong site_config/activities.yml.",
+    "Xem xét của lãnh đạo ít nhất mỗi năm một lần. Bằng chứng là biên bản họp xem xét của lãnh đạo "
+    "(kind: review) đã ký đóng trong thư mục records/.",
     "Lần {label} gần nhất ngày {last} ({source}); đã quá hạn {due}.",
-    variants={"never": "Chưa có hồ sơ {label} nào: ghi công việc type: {duty} đã hoàn thành trong kế hoạch "
-                       "năm, hoặc ghi vào {file}."})
+    variants={"never": "Chưa có hồ sơ {label} nào đã ký đóng trong records/: lập hồ sơ bằng 'qms record new "
+                       "{kind}', ghi kết quả rồi ký đóng bằng 'qms record close'."})
+DUTY_PLAN_DISAGREES = RuleText(W, "Nhiệm vụ hằng năm", "Kế hoạch năm và hồ sơ không khớp",
+    "Công việc đánh giá nội bộ, xem xét của lãnh đạo trong kế hoạch năm được đối chiếu với hồ sơ: "
+    "ghi hoàn thành thì phải có hồ sơ đã ký đóng trong năm đó, và ngược lại.",
+    "Kế hoạch {plan} ghi '{task}' đã hoàn thành nhưng chưa có hồ sơ {label} năm {year} nào đã ký đóng. "
+    "Lập và ký đóng hồ sơ, hoặc sửa tình trạng công việc.",
+    variants={"not-done": "Đã có hồ sơ {label} {record} (ngày {date}) nhưng kế hoạch {plan} chưa ghi công việc "
+                          "'{task}' hoàn thành. Cập nhật status: done và completed: {iso} trong kế hoạch."})
 SCOPE_CHANGED = RuleText(W, "Nhiệm vụ hằng năm", "Phạm vi hệ thống thay đổi, cần công bố lại",
     "Khi mở rộng hoặc thu hẹp phạm vi (đơn vị, thủ tục hành chính), cơ quan phải công bố lại Hệ "
     "thống quản lý chất lượng phù hợp TCVN ISO 9001:2015.",
@@ -360,6 +367,122 @@ SCOPE_CHANGED = RuleText(W, "Nhiệm vụ hằng năm", "Phạm vi hệ thống 
     variants={"added_units": "thêm đơn vị {items}", "removed_units": "bớt đơn vị {items}",
               "added_procedures": "thêm quy trình TTHC {items}",
               "removed_procedures": "bớt quy trình TTHC {items}"})
+
+# --- Hồ sơ ---------------------------------------------------------------------------
+RECORD_ID = RuleText(E, "Hồ sơ", "Số hồ sơ sai mẫu hoặc trùng",
+    "Mỗi hồ sơ có một số duy nhất theo mẫu của loại hồ sơ trong site_config/records.yml (ví dụ DGNB-2026-01), "
+    "năm trong số là năm lập hồ sơ. Lệnh 'qms record new' cấp số tiếp theo.",
+    "Số hồ sơ '{id}' không theo mẫu '{template}' của loại hồ sơ {kind}. Sửa lại, ví dụ {example}.",
+    variants={"twice": "Số hồ sơ '{id}' đã dùng cho {other}. Mỗi hồ sơ một số: dùng 'qms record new' để lấy số mới.",
+              "year": "Số hồ sơ '{id}' mang năm khác năm lập hồ sơ ({year}). Sửa số hoặc ngày lập."})
+RECORD_FOLDER = RuleText(E, "Hồ sơ", "Hồ sơ đặt sai thư mục năm",
+    "Hồ sơ nằm trong records/<năm lập>/, để mỗi năm một thư mục và thời hạn lưu tính được theo năm.",
+    "Hồ sơ lập ngày {date} phải nằm trong thư mục records/{year}/. Chuyển tệp vào thư mục đó.")
+RECORD_DATE = RuleText(E, "Hồ sơ", "Ngày của hồ sơ chưa xảy ra",
+    "Hồ sơ chỉ ghi việc đã xảy ra: ngày lập, ngày ký đóng, ngày xác nhận không được sau hôm nay; ký đóng "
+    "không trước ngày lập.",
+    "Trường '{key}' ghi ngày {date}, sau hôm nay ({today}): hồ sơ chỉ ghi việc đã xảy ra. Sửa ngày.",
+    variants={"before": "Ngày ký đóng {date} trước ngày lập hồ sơ {made}. Sửa ngày ký đóng."})
+RECORD_UNIT = RuleText(E, "Hồ sơ", "Hồ sơ ghi đơn vị không có",
+    "Đơn vị trong hồ sơ là mã đơn vị trong site_config/organisation.yml.",
+    "Trường '{key}': đơn vị '{value}' không có trong site_config/organisation.yml.{hint}")
+RECORD_PERSON = RuleText(E, "Hồ sơ", "Hồ sơ ghi người không có",
+    "Người trong hồ sơ (người ký, chuyên gia đánh giá, người chủ trì, người tham dự) là mã nhân sự trong "
+    "site_config/organisation.yml.",
+    "Trường '{key}': nhân sự '{value}' không có trong site_config/organisation.yml.{hint}")
+RECORD_DOCUMENT = RuleText(E, "Hồ sơ", "Hồ sơ ghi tài liệu không có hoặc sai loại",
+    "Biểu mẫu, quy trình và tài liệu mà hồ sơ viện dẫn phải có trong hệ thống; biểu mẫu phải thuộc quy trình "
+    "ghi trong hồ sơ.",
+    "Trường '{key}': không có tài liệu mã hiệu '{value}'.{hint}",
+    variants={"not-form": "Trường '{key}': '{value}' là {kind}, không phải biểu mẫu.",
+              "not-procedure": "Trường '{key}': '{value}' là {kind}, không phải quy trình hoặc hướng dẫn.",
+              "other-procedure": "Biểu mẫu {form} thuộc quy trình {parent}, không phải {value}. Sửa trường "
+                                 "'procedure' thành {parent} hoặc chọn đúng biểu mẫu."})
+RECORD_LINK = RuleText(E, "Hồ sơ", "Hồ sơ viện dẫn hồ sơ không có",
+    "Số hồ sơ được viện dẫn (nguồn phát sinh, bằng chứng, hồ sơ liên quan) phải có trong records/.",
+    "Trường '{key}': không có hồ sơ hay tài liệu '{value}'.{hint}",
+    variants={"item": "Trường '{key}': hồ sơ {record} không có mục số '{value}'."})
+RECORD_FORM_ISSUE = RuleText(E, "Hồ sơ", "Biểu mẫu không có hiệu lực vào ngày lập hồ sơ",
+    "Hồ sơ được lập trên lần ban hành của biểu mẫu đang có hiệu lực vào ngày lập (theo lịch sử git của "
+    "biểu mẫu).",
+    "Biểu mẫu {code} lần ban hành {revision} không có hiệu lực ngày {date}; ngày đó lần ban hành có hiệu lực "
+    "là {in_force}. Lập lại hồ sơ trên biểu mẫu đúng lần ban hành.",
+    variants={"none": "Biểu mẫu {code} chưa có lần ban hành nào có hiệu lực ngày {date}. Lập hồ sơ trên biểu "
+                      "mẫu đã ban hành."})
+RECORD_CLOSER = RuleText(E, "Hồ sơ", "Người ký đóng hồ sơ không có thẩm quyền",
+    "Hồ sơ do người giữ chức danh được giao trong site_config/records.yml (mục closing) ký đóng.",
+    "{name} ({position}) không có quyền ký đóng hồ sơ {kind}; chức danh được ký: {allowed}.")
+RECORD_CLOSED_CHANGED = RuleText(E, "Hồ sơ", "Hồ sơ đã ký đóng bị sửa",
+    "Hồ sơ đã ký đóng không được sửa: dấu vân tay ghi khi ký đóng phải khớp nội dung hiện tại.",
+    "Nội dung hồ sơ {id} đã đổi sau khi ký đóng ngày {date}. Hoàn tác thay đổi (git checkout -- {file}); "
+    "nếu cần bổ sung, lập hồ sơ mới viện dẫn hồ sơ này.",
+    variants={"unsigned": "Hồ sơ {id} ghi đã đóng nhưng thiếu dấu vân tay nội dung: ký đóng bằng 'qms record "
+                          "close {id} --by <mã nhân sự>', không ghi tay."})
+RECORD_CLOSED_REWRITTEN = RuleText(E, "Hồ sơ", "Hồ sơ đã ký đóng bị sửa hoặc xóa so với git",
+    "Một hồ sơ đã ký đóng trong git không được sửa, mở lại hay xóa, kể cả khi ký đóng lại.",
+    "Hồ sơ {id} đã ký đóng ở {base} nhưng đã bị {what}. Hoàn tác bằng 'git checkout {base} -- {file}'; "
+    "nội dung bổ sung ghi vào một hồ sơ mới.")
+AUDIT_CLAUSE = RuleText(E, "Hồ sơ", "Phát hiện đánh giá ghi sai điều khoản",
+    "Mỗi phát hiện đánh giá nội bộ gắn với một điều khoản của TCVN ISO 9001:2015 (từ 4 đến 10.3).",
+    "Phát hiện {item}: '{value}' không phải điều khoản của TCVN ISO 9001:2015. Ghi số điều khoản, ví dụ 7.5.3.")
+AUDITOR_OWN_UNIT = RuleText(E, "Hồ sơ", "Chuyên gia đánh giá đơn vị của mình",
+    "Chuyên gia đánh giá nội bộ không đánh giá công việc của chính mình (TCVN ISO 9001:2015, 9.2.2).",
+    "{name} thuộc {unit} nhưng được phân công đánh giá {unit}. Phân công chuyên gia của đơn vị khác.")
+AUDIT_NONCONFORMITY_NO_ACTION = RuleText(W, "Hồ sơ", "Điểm không phù hợp chưa có hành động khắc phục",
+    "Mỗi điểm không phù hợp phát hiện khi đánh giá phải có hồ sơ hành động khắc phục (TCVN ISO 9001:2015, 10.2).",
+    "Phát hiện {item} ({unit}, điều {clause}) là điểm không phù hợp nhưng chưa có hồ sơ hành động khắc phục. "
+    "Lập bằng 'qms record new corrective_action' với source: {{type: audit, record: {id}, item: {item}}}.")
+ACTION_OVERDUE = RuleText(W, "Hồ sơ", "Hành động khắc phục quá hạn",
+    "Hành động khắc phục phải hoàn thành và được xác nhận hiệu lực trước hạn đã giao.",
+    "Hành động khắc phục {id} ({unit}) quá hạn từ {due}. Hoàn thành, xác nhận hiệu lực và ký đóng, hoặc ghi "
+    "hạn mới đã được phê duyệt.")
+ACTION_UNVERIFIED = RuleText(E, "Hồ sơ", "Đóng hành động khắc phục chưa xác nhận hiệu lực",
+    "Chỉ đóng hành động khắc phục khi đã xác nhận hiệu lực (ai, ngày nào, kết quả có hiệu lực).",
+    "Hành động khắc phục {id} đã đóng nhưng chưa có xác nhận hiệu lực (verification: by, date, result).",
+    variants={"not-effective": "Hành động khắc phục {id} đã đóng dù kết quả xác nhận là chưa có hiệu lực. Lập "
+                               "hành động khắc phục mới hoặc xác nhận lại."})
+REVIEW_INPUT_MISSING = RuleText(E, "Hồ sơ", "Xem xét của lãnh đạo thiếu đầu vào",
+    "Biên bản xem xét của lãnh đạo phải xem xét mọi đầu vào của TCVN ISO 9001:2015, mục 9.3.2.",
+    "Biên bản {id} thiếu đầu vào: {missing}. Bổ sung vào mục inputs (input, summary, evidence).")
+REVIEW_BEFORE_AUDIT = RuleText(W, "Hồ sơ", "Xem xét của lãnh đạo trước đánh giá nội bộ",
+    "Xem xét của lãnh đạo dùng kết quả đánh giá nội bộ của năm, nên được tổ chức sau khi đánh giá nội bộ.",
+    "Họp xem xét {id} ngày {date}, trước đánh giá nội bộ {audit} năm {year} (ngày {audit_date}). Tổ chức xem "
+    "xét sau khi có kết quả đánh giá.",
+    variants={"none": "Họp xem xét {id} ngày {date} nhưng chưa có hồ sơ đánh giá nội bộ nào năm {year} trước "
+                      "ngày đó. Tổ chức đánh giá nội bộ trước khi xem xét."})
+RISK_NO_TREATMENT = RuleText(W, "Hồ sơ", "Rủi ro chưa có biện pháp xử lý",
+    "Mỗi rủi ro, cơ hội trong sổ đăng ký có biện pháp xử lý, người chịu trách nhiệm và hạn.",
+    "{id}: chưa ghi {missing}. Bổ sung biện pháp xử lý (treatment), người chịu trách nhiệm (owner), hạn (due).")
+RISK_NOT_EVALUATED = RuleText(W, "Hồ sơ", "Rủi ro chưa đánh giá hiệu quả xử lý cuối năm",
+    "Cuối năm đánh giá hiệu quả của biện pháp xử lý từng rủi ro, cơ hội (ngày trong site_config/records.yml).",
+    "{id}: đã qua ngày {due} mà chưa đánh giá hiệu quả xử lý (evaluation: by, date, result).")
+RISK_SCALE = RuleText(E, "Hồ sơ", "Mức rủi ro ngoài thang",
+    "Khả năng xảy ra và mức độ ảnh hưởng theo thang trong site_config/records.yml.",
+    "Trường '{key}' = {value}, ngoài thang 1–{top} ({labels}).")
+SURVEY_BELOW_TARGET = RuleText(W, "Hồ sơ", "Kết quả khảo sát dưới chỉ tiêu mà chưa có hành động",
+    "Khi tỷ lệ hài lòng dưới chỉ tiêu của mục tiêu chất lượng tương ứng, phải có hành động khắc phục.",
+    "Khảo sát {id}: nhóm '{group}' đạt {rate} %, dưới chỉ tiêu {op} {target} % của {objective}, chưa có hồ sơ hành "
+    "động khắc phục nào có source: {{type: survey, record: {id}}}.")
+SURVEY_PERSONAL_DATA = RuleText(E, "Hồ sơ", "Hồ sơ khảo sát chứa thông tin cá nhân",
+    "Kết quả khảo sát chỉ công bố số liệu tổng hợp, không ghi thông tin cá nhân của người trả lời (số điện "
+    "thoại, thư điện tử, số định danh).",
+    "Dòng này có vẻ chứa {what} của người trả lời: '{value}'. Xóa thông tin cá nhân, chỉ giữ ý kiến tổng hợp.")
+INSPECTION_LETTER = RuleText(E, "Hồ sơ", "Số ký hiệu văn bản kiểm tra không hợp lệ",
+    "Số ký hiệu văn bản của cơ quan kiểm tra viết theo Nghị định 30/2020/NĐ-CP, ví dụ 104/SKHCN-TĐC.",
+    "Văn bản kiểm tra: {problem}")
+INSPECTION_NO_FOLLOW_UP = RuleText(W, "Hồ sơ", "Kiến nghị của đoàn kiểm tra chưa được khắc phục",
+    "Mỗi kiến nghị trong văn bản kiểm tra phải có việc khắc phục (follow_up) hoặc hồ sơ hành động khắc phục.",
+    "Kiến nghị {item} của văn bản {letter} chưa ghi việc khắc phục (follow_up) hay hồ sơ khắc phục (record).")
+RECORD_RETENTION = RuleText(W, "Hồ sơ", "Hồ sơ đã hết thời hạn lưu",
+    "Thời hạn lưu theo bảng 'Hồ sơ cần lưu' của quy trình; hết hạn thì xem xét hủy theo quy trình.",
+    "Hồ sơ {id} hết thời hạn lưu ({retention} theo {procedure}) từ {end}. Xem xét hủy theo quy trình, hoặc gia "
+    "hạn lưu trong bảng hồ sơ cần lưu.")
+ACKNOWLEDGEMENT_INCOMPLETE = RuleText(W, "Hồ sơ", "Đơn vị chưa xác nhận đã đọc tài liệu mới",
+    "Khi ban hành lần mới, các đơn vị áp dụng xác nhận đã tiếp nhận và đọc tài liệu (hồ sơ tiếp nhận tài liệu) "
+    "trong số ngày đặt ở site_config/records.yml.",
+    "{code} lần ban hành {revision} có hiệu lực {date}, đã quá {days} ngày mà còn thiếu xác nhận của: {missing}.",
+    variants={"none": "{code} lần ban hành {revision} có hiệu lực {date}, đã quá {days} ngày mà chưa có hồ sơ tiếp "
+                      "nhận tài liệu. Lập bằng 'qms record new acknowledgement'."})
 
 # --- Nội dung an toàn ------------------------------------------------------------------
 UNSAFE_HTML = RuleText(W, "Nội dung an toàn", "Nội dung có mã có thể chạy trên trình duyệt",
@@ -492,6 +615,7 @@ CONFIG_INVALID = RuleText(E, "Cấu hình", "Cấu hình tổ chức không hợ
     variants={
         "unreadable": "Không đọc được tệp {file} (lỗi '{problem}'). Lưu tệp bằng UTF-8.",
         "unit-parent": "Đơn vị '{unit}': đơn vị cấp trên '{value}' không tồn tại.",
+        "month-day": "Trường '{key}' trong {file}: '{value}' không phải dạng tháng-ngày (ví dụ 12-15).",
         "unit-head": "Đơn vị '{unit}': trưởng đơn vị '{value}' không có trong mục people.",
         "unit-successor": "Đơn vị '{unit}': đơn vị kế thừa '{value}' không tồn tại.",
         "successor-undated": "Đơn vị '{unit}' có đơn vị kế thừa nhưng thiếu ngày giải thể (dissolved).",

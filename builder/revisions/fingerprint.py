@@ -28,11 +28,12 @@ PREFIX = "sha256:"          # first scheme: body and controlled fields
 PREFIX_V2 = "sha256v2:"     # also the current issue's row of `changes`
 
 
-def _normalise(value):
+def normalised_value(value):
+    """Text in NFC without surrounding spaces, through lists and mappings."""
     if isinstance(value, dict):
-        return {k: _normalise(v) for k, v in value.items()}
+        return {k: normalised_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_normalise(v) for v in value]
+        return [normalised_value(v) for v in value]
     if isinstance(value, str):
         return nfc(value).strip()
     return value
@@ -53,7 +54,7 @@ def normalised_body(body: str) -> str:
 
 
 def controlled_content(doc: Document) -> str:
-    fields = {k: _without_records(k, _normalise(doc.front_matter[k]))
+    fields = {k: _without_records(k, normalised_value(doc.front_matter[k]))
               for k in CONTROLLED_KEYS if k in doc.front_matter}
     return json.dumps(fields, ensure_ascii=False, sort_keys=True) + "\n\n" + normalised_body(doc.body)
 

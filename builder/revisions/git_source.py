@@ -67,15 +67,16 @@ class GitSource:
         except git.GitCommandError:
             return None
 
-    def _pathspecs(self) -> list[str]:
-        return [self.prefix + folder for folder in DOCUMENT_FOLDERS]
+    def _pathspecs(self, folders=DOCUMENT_FOLDERS) -> list[str]:
+        return [self.prefix + folder for folder in folders]
 
     def _relative(self, git_path: str) -> str | None:
         return git_path[len(self.prefix):] if git_path.startswith(self.prefix) else None
 
-    def tree(self, commit: str) -> dict[str, str]:
-        """Document files (.md) at a commit: path relative to root → blob sha. One process."""
-        out = self.repo.git.ls_tree("-r", "-z", "--full-tree", commit, "--", *self._pathspecs())
+    def tree(self, commit: str, folders=DOCUMENT_FOLDERS) -> dict[str, str]:
+        """Markdown files (.md) of the document folders (or `folders`) at a commit: path
+        relative to root → blob sha. One process."""
+        out = self.repo.git.ls_tree("-r", "-z", "--full-tree", commit, "--", *self._pathspecs(folders))
         files = {}
         for entry in filter(None, out.split("\0")):
             meta, _, path = entry.partition("\t")

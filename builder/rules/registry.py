@@ -65,3 +65,14 @@ def document_rule(rule: RuleText):
         _register(rule, over_catalog, fn)
         return fn
     return register
+
+
+def record_rule(rule: RuleText):
+    """Register a rule that looks at one record of the yearly cycle at a time: fn(record, catalog)."""
+    def register(fn):
+        def over_catalog(catalog) -> Iterable:
+            for record in catalog.records:
+                yield from fn(record, catalog)
+        _register(rule, over_catalog, fn)
+        return fn
+    return register

@@ -7,15 +7,15 @@ from __future__ import annotations
 from typing import Callable
 
 from builder.catalog import Catalog
-from builder.rules import (cache, changes, codes, distribution, duties, forms,
-                           legal_basis, legal_deadline, markdown_body,
-                           placeholders, review, revisions, safe_html,
+from builder.rules import (cache, changes, codes, cycle, distribution, duties,
+                           forms, legal_basis, legal_deadline, markdown_body,
+                           placeholders, records, review, revisions, safe_html,
                            signatures, signoffs, units)
 from builder.rules.registry import RULE_FUNCTIONS
 
 # Each topic module registers its rules when imported (see registry.py).
 TOPICS = (codes, changes, signoffs, signatures, forms, units, legal_basis, review, placeholders, revisions, legal_deadline,
-          duties, safe_html, markdown_body, distribution, cache)
+          duties, safe_html, markdown_body, distribution, cache, records, cycle)
 
 
 def registered_rules() -> dict[str, Callable]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from support.records import AUDIT, RECORDS, REVIEW, close_record
 from support.repos import TODAY, copy_sample, make_repo
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
@@ -108,14 +109,18 @@ def test_impact_on_the_sample(tmp_path):
 
 
 def test_yearly_duties_warn_and_clear(tmp_path):
+    """The sample's 2026 audit and review are closed records; a year later both are due, and the
+    2027 closed records clear the warnings."""
     repo = copy_sample(tmp_path / "s")
     assert findings_at(repo, TODAY) == (0, [])
     code, findings = findings_at(repo, "2027-12-01")
     rules = {f["rule"] for f in findings}
     assert {"internal-audit-overdue", "management-review-overdue"} <= rules and code == 0
-    activities = repo.read("site_config/activities.yml")
-    repo.write("site_config/activities.yml", activities + "  - type: internal_audit\n    date: 2027-10-15\n"
-               "  - type: management_review\n    date: 2027-11-20\n")
+    for rel, text in ((AUDIT, RECORDS[AUDIT].replace("2026-10-", "2027-10-")),
+                      (REVIEW, RECORDS[REVIEW].replace("2026-11-13", "2027-11-20"))):
+        new = rel.replace("2026", "2027")
+        repo.write(new, text.replace("-2026-01", "-2027-01").replace("năm 2026", "năm 2027"))
+        close_record(repo.root, new, when="2027-11-25")
     rules = {f["rule"] for f in findings_at(repo, "2027-12-01")[1]}
     assert not {"internal-audit-overdue", "management-review-overdue"} & rules
 

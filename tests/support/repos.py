@@ -161,10 +161,11 @@ class Repo:
 
 
 def copy_sample(root: Path) -> "Repo":
-    """A copy of the embedded sample system (documents, site_config, mkdocs.yml), outside git."""
+    """A copy of the embedded sample system (documents, records, site_config, mkdocs.yml), outside git."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("procedures", "forms", "site_config", "signatures"):
-        shutil.copytree(REPO / name, root / name)
+    for name in ("procedures", "forms", "records", "site_config", "signatures"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return Repo(root)
 

@@ -1,0 +1,150 @@
+"""Vietnamese words for records, as staff and inspectors read them on the site, in PDFs and in
+the `qms record` commands. One place, so a wording is changed once. (Kind, status and field
+names live with the schema in kinds.py.)"""
+from __future__ import annotations
+
+CLOSED_BY = "Người ký đóng"
+CLOSED_ON = "Ngày ký đóng"
+RECORD_ID = "Số hồ sơ"
+RECORD_FORM = "Lập theo biểu mẫu"
+RECORD_PROCEDURE = "Thuộc quy trình"
+RECORD_UNIT = "Đơn vị lưu"
+RECORD_DATE = "Ngày lập"
+
+# ---- A record's content and its printed copy (builder/records/sections.py, builder/pdf/record.py) ----
+# (RECORD_CONTENT, RECORD_REFERENCES and FORM_ISSUE: in the site's block below, shared.)
+RECORD_GENERAL = "Thông tin chung"
+RECORD_ITEM = "Mục"
+RECORD_VALUE = "Nội dung"
+PERIOD = "từ {start} đến {end}"
+SCALE_LEVEL = "{n} ({level})"
+WRITTEN_DATE = "ngày {day} tháng {month} năm {year}"
+CLOSED_ON_LINE = "Ký đóng hồ sơ {date}"
+SIGN_HERE = "(Ký, ghi rõ họ tên)"
+CLOSING_FINGERPRINT = "Dấu vân tay nội dung khi ký đóng"
+RECORD_VERIFY_QR = "Quét mã QR hoặc mở địa chỉ dưới đây để xem hồ sơ này trên trang thông tin nội bộ:"
+RECORD_PDF_SUBJECT = "{id} - Hồ sơ lập theo biểu mẫu {code} lần ban hành {revision}"
+RECORD_PDF_FAILED = "bản PDF của hồ sơ {id}"
+
+# --- Site (builder/site/pages/records/): record pages, registers, the yearly cycle page
+RECORDS_NAV = "Hồ sơ"
+RECORD_KIND = "Loại hồ sơ"
+RECORD_STATUS = "Tình trạng"
+RECORD_REGISTER = "Sổ theo dõi"
+RECORD_REFERENCES = "Hồ sơ, tài liệu liên quan"
+RECORD_CONTENT = "Nội dung hồ sơ"
+RECORD_PDF = "Bản in hồ sơ đã ký đóng"
+RECORD_PDF_LINK = "Tải bản in (PDF) của hồ sơ {id}"
+CLOSED_LINE = "ký đóng bởi {by} ngày {date}"
+FORM_ISSUE = "{code} (lần ban hành {revision})"
+FORM_NOT_CURRENT = "bản đang áp dụng: lần ban hành {revision}"
+NO_RECORDS = "Chưa có hồ sơ."
+YEAR = "Năm"
+YEAR_HEADING = "Năm {year}"
+COUNT_RECORDS = "{count} hồ sơ"
+# Registers (so-theo-doi/), one per kind.
+REGISTER_TITLES = {
+    "audit": "Chương trình đánh giá nội bộ",
+    "corrective_action": "Sổ theo dõi sự không phù hợp và hành động khắc phục",
+    "risk": "Sổ đăng ký rủi ro và cơ hội",
+    "survey": "Kết quả khảo sát sự hài lòng",
+    "review": "Xem xét của lãnh đạo",
+    "training": "Đào tạo, tập huấn",
+    "inspection": "Kiểm tra của cấp trên và thực hiện kiến nghị",
+    "acknowledgement": "Tiếp nhận tài liệu",
+}
+# Corrective actions (queries.action_state) and what waits on them.
+ACTION_STATES = {"closed": "Đã đóng", "open": "Đang thực hiện", "overdue": "Quá hạn"}
+NO_ACTION = "Chưa có hành động khắc phục"
+ACTIONS = "Hành động khắc phục"
+SOURCE = "Nguồn phát sinh"
+RESPONSIBLE = "Đơn vị thực hiện"
+DUE = "Hạn"
+VERIFICATION = "Xác nhận hiệu lực"
+VERIFICATION_LINE = "{result}: {by}, ngày {date}"
+NOT_VERIFIED = "Chưa xác nhận"
+# Audits.
+AUDIT_DATES = "Thời gian"
+AUDIT_SCOPE = "Phạm vi"
+AUDITORS = "Đoàn đánh giá"
+FINDINGS = "Phát hiện"
+FINDING_COLUMNS = ("Số", "Loại", "Điều khoản", "Đơn vị", "Nội dung", "Hành động khắc phục")
+FINDINGS_MATRIX = "Phát hiện theo điều khoản và đơn vị"
+CLAUSE = "Điều khoản"
+TOTAL = "Tổng"
+NO_FINDINGS = "Không có phát hiện."
+# Risks and opportunities.
+RISK_LEVELS = {"high": "Cao", "medium": "Trung bình", "low": "Thấp"}
+RISK_LEVEL = "Mức"
+RISK_SCORE = "Điểm"
+HEAT_MAP = "Bản đồ nhiệt {what} năm {year}"
+HEAT_MAP_WHAT = {"risk": "rủi ro", "opportunity": "cơ hội"}
+HEAT_MAP_CELL = "{likelihood} × {impact}: điểm {score}, mức {level}: {count} {what}"
+HEAT_MAP_NOTE = ("Mỗi ô là một cặp khả năng xảy ra × mức độ ảnh hưởng, tô màu theo mức (điểm từ {high} trở lên: "
+                 "cao; từ {medium}: trung bình; dưới {medium}: thấp); số trong ô là số rủi ro (cơ hội) được đánh giá "
+                 "ở ô đó.")
+EVALUATION = "Đánh giá hiệu quả cuối năm"
+NOT_EVALUATED = "Chưa đánh giá"
+OWNER = "Người chịu trách nhiệm"
+TREATMENT = "Biện pháp xử lý"
+# Surveys.
+SURVEY_RATE = "Tỷ lệ hài lòng"
+SURVEY_CHART = "Tỷ lệ hài lòng theo nhóm câu hỏi: {id}"
+SURVEY_TARGET = "Chỉ tiêu {op} {value}"
+SURVEY_NO_TARGET = "Không gắn với mục tiêu chất lượng"
+SURVEY_VERDICTS = {True: "Đạt", False: "Chưa đạt"}
+THEMES = "Ý kiến tổng hợp"
+# Reviews, trainings, inspections, acknowledgements.
+REVIEW_INPUTS_TITLE = "Đầu vào của xem xét (TCVN ISO 9001:2015, 9.3.2)"
+REVIEW_OUTPUTS_TITLE = "Đầu ra của xem xét (9.3.3)"
+REVIEW_INPUT_MISSING = "Chưa có"
+REVIEW_INPUTS_LACKING = "thiếu"
+REVIEW_DATE = "Ngày họp"
+EVIDENCE = "Bằng chứng"
+ATTENDEES = "Thành phần tham dự"
+ATTENDEE_COUNT = "Số người tham dự"
+ATTENDEE_COLUMNS = ("STT", "Họ và tên", "Đơn vị")
+ATTENDEE_TOTAL = "{count} hồ sơ, {people} lượt người tham dự"
+CHAIR = "Chủ trì"
+RECOMMENDATIONS = "Kiến nghị và việc thực hiện"
+LETTER = "{number} ngày {date}"
+RECOMMENDATION_STATES = {"done": "Đã thực hiện", "open": "Đang thực hiện", "overdue": "Quá hạn",
+                         "missing": "Chưa có việc khắc phục"}
+CONFIRMATIONS = "Xác nhận đã đọc"
+CONFIRMED = "Đã xác nhận"
+MISSING_UNITS = "Chưa xác nhận"
+ACK_STATES = {"complete": "Đủ", "waiting": "Đang chờ xác nhận", "late": "Quá hạn xác nhận", "none": "Chưa có hồ sơ"}
+ACK_NO_RECORD = "Tài liệu mới ban hành chưa có hồ sơ tiếp nhận"
+ACK_HOME = "Tài liệu chưa đủ xác nhận đã đọc"
+ACK_HOME_NOTE = ("{count} lần ban hành có hiệu lực quá {days} ngày mà các đơn vị chưa xác nhận đủ đã đọc. "
+                 "Xem đủ tại trang {link}.")
+# The yearly cycle page.
+CYCLE_TITLE = "Chu kỳ HTQLCL năm {year}"
+CYCLE_STEPS = {
+    "objectives": "Thiết lập mục tiêu chất lượng",
+    "risk_plan": "Lập kế hoạch giải quyết rủi ro và cơ hội",
+    "internal_audit": "Đánh giá nội bộ",
+    "corrective_actions": "Hành động khắc phục sau đánh giá",
+    "survey": "Khảo sát sự hài lòng của người dân, tổ chức",
+    "management_review": "Xem xét của lãnh đạo",
+    "inspection": "Thực hiện kiến nghị sau kiểm tra của cấp trên",
+    "training": "Đào tạo, tập huấn",
+    "objectives_evaluated": "Đánh giá mức độ đạt mục tiêu chất lượng",
+    "risk_evaluated": "Đánh giá hiệu quả xử lý rủi ro và cơ hội",
+}
+CYCLE_STATES = {"done": "Hoàn thành", "due": "Đến hạn", "upcoming": "Chưa đến hạn", "overdue": "Quá hạn",
+                "none": "Không phát sinh"}
+CYCLE_COLUMNS = ("STT", "Bước", "Hạn", "Tình trạng", "Bằng chứng")
+FORM_RECORDS = "Hồ sơ lập theo biểu mẫu này"
+
+# --- `qms record` (builder/cli/records.py): the columns of `qms record list` and its words.
+RECORD_KIND = "Loại"
+RECORD_STATUS = "Tình trạng"
+RECORD_DUE = "Hạn"
+RECORD_TITLE = "Tên hồ sơ"
+OVERDUE = "Quá hạn"
+OVERDUE_DAYS = "quá hạn {days} ngày"
+NO_RECORDS = "Không có hồ sơ nào phù hợp."
+RECORD_COUNT = "{count} hồ sơ."
+# Shorter names of the longest kinds, for the columns of `qms record list`.
+KIND_SHORT = {"corrective_action": "Hành động khắc phục", "inspection": "Kiểm tra của cấp trên"}

@@ -1,0 +1,103 @@
+"""Reading records/<year>/... into CycleRecords: each file read once, through the same parse
+cache and the same front-matter reader as documents, every problem a finding."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.cache import parse_cache
+from builder.cache.parse_cache import blob_id
+from builder.documents.field_types import missing, report_unknown
+from builder.documents.loader import (document_paths, folder_problems,
+                                      read_front_matter)
+from builder.documents.model import SignOff
+from builder.findings.rule_texts import (FRONT_MATTER_MISSING, REQUIRED_FIELD,
+                                         UNKNOWN_KEY)
+from builder.records.kinds import COMMON, KINDS, all_fields, fields_for
+from builder.records.model import CycleRecord, Records
+
+RECORD_FOLDERS = ("records",)
+_COMMON_KEYS = {f.key for f in COMMON}
+
+
+def parse_record(rel: str, raw: bytes, blob: str | None = None) -> tuple[CycleRecord | None, list]:
+    """One record file's bytes to a record and its findings, cached by (path, blob) like documents."""
+    blob = blob or blob_id(raw)
+    result = parse_cache.CACHE.get(rel, blob)
+    if result is None:
+        result = _parse(rel, raw)
+        parse_cache.CACHE.put(rel, blob, result)
+    record, findings = result
+    return record, list(findings)
+
+
+def _parse(rel: str, raw: bytes) -> tuple[CycleRecord | None, list]:
+    parsed = read_front_matter(rel, raw)
+    if isinstance(parsed, list):
+        return None, parsed
+    located, body, body_line, ctx = parsed
+    values = _validate(located.data, ctx)
+    return _build(rel, values, body, body_line, located), ctx.findings
+
+
+def _validate(raw: dict, ctx) -> dict:
+    """Convert each key by the shape its kind gives it; unknown, misplaced and missing keys."""
+    kind_field = COMMON[1]
+    kind = kind_field.shape.convert(raw.get("kind", ""), ("kind",), ctx) if "kind" in raw else None
+    allowed = {f.key: f for f in fields_for(kind)}
+    everywhere = all_fields()
+    values: dict = {"kind": kind}
+    for key, value in raw.items():
+        if key == "kind":
+            continue
+        spec = allowed.get(key)
+        if spec is None:
+            if key in everywhere and kind:
+                ctx.report(UNKNOWN_KEY, (key,), key=key, where=f" cho loại hồ sơ {KINDS[kind]}",
+                           hint=" Xóa trường này hoặc sửa loại hồ sơ.")
+            else:
+                report_unknown(ctx, (key,), everywhere)
+            continue
+        values[key] = spec.shape.convert(value, (key,), ctx)
+    for spec in allowed.values():
+        if spec.required and missing(raw.get(spec.key)):
+            ctx.report(REQUIRED_FIELD, (spec.key,) if spec.key in raw else (), key=spec.key, label=spec.label, why="")
+    if values.get("status") == "closed" and missing(raw.get("closed")):
+        ctx.report(REQUIRED_FIELD, ("status",), key="closed", label=allowed["closed"].label,
+                   why=" (bắt buộc khi hồ sơ đã đóng: ký đóng bằng lệnh 'qms record close')")
+    return values
+
+
+def _build(rel: str, v: dict, body: str, body_line: int, located) -> CycleRecord:
+    form = v.get("form") or {}
+    closed = v.get("closed") or {}
+    return CycleRecord(
+        path=rel, id=v.get("id") or "", kind=v.get("kind") or "", title=v.get("title") or "",
+        unit=v.get("unit") or "", date=v.get("date"), status=v.get("status") or "open",
+        form_code=form.get("code") or "", form_revision=form.get("revision"), procedure=v.get("procedure") or "",
+        body=body, body_line=body_line,
+        closed=SignOff(closed["by"], closed.get("date"), None, closed.get("fingerprint")) if closed.get("by") else None,
+        references=v.get("references") or [],
+        data={k: value for k, value in v.items() if k not in _COMMON_KEYS},
+        front_matter=located.data, lines=located)
+
+
+def record_paths(root: Path) -> list[Path]:
+    return document_paths(root, RECORD_FOLDERS)
+
+
+def load_records(root: Path) -> tuple[Records, list]:
+    """Every record file under records/, read once."""
+    root = Path(root)
+    items, findings = [], folder_problems(root, RECORD_FOLDERS)
+    for path in record_paths(root):
+        rel = path.relative_to(root).as_posix()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            findings.append(FRONT_MATTER_MISSING.finding(rel, 1, "unreadable", reason=exc.strerror))
+            continue
+        record, found = parse_record(rel, raw)
+        findings += found
+        if record is not None:
+            items.append(record)
+    return Records(items), findings

@@ -1,0 +1,100 @@
+"""site_config/records.yml: how the agency numbers its records, who may close them, its risk
+scale and its deadlines. Optional: without the file the defaults below apply."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.documents.field_types import (Context, Field, Int, ListOf, Struct,
+                                           Text)
+from builder.documents.yaml_files import read_yaml_file
+from builder.findings.rule_texts import CONFIG_INVALID
+from builder.organisation.model import CodePattern
+from builder.records.kinds import KINDS
+
+SETTINGS_FILE = "site_config/records.yml"
+
+DEFAULT_IDS = {
+    "audit": "DGNB-{year}-{n:2}", "corrective_action": "KP-{year}-{n:2}", "risk": "RR-{year}-{n:2}",
+    "survey": "KS-{year}-{n:2}", "review": "XXLD-{year}-{n:2}", "training": "DT-{year}-{n:2}",
+    "inspection": "KT-{year}-{n:2}", "acknowledgement": "TN-{year}-{n:2}",
+}
+DEFAULT_LIKELIHOOD = ("Hiếm khi", "Ít khi", "Có thể", "Thường xuyên", "Gần như chắc chắn")
+DEFAULT_IMPACT = ("Không đáng kể", "Nhỏ", "Trung bình", "Lớn", "Nghiêm trọng")
+
+SHAPE = Struct([
+    Field("ids", Struct([Field(k, Text(), v) for k, v in KINDS.items()]), "Mẫu số hồ sơ theo loại"),
+    Field("closing", Struct([Field("default", ListOf(Text()), "Mọi loại hồ sơ")]
+                            + [Field(k, ListOf(Text()), v) for k, v in KINDS.items()]),
+          "Chức danh được ký đóng hồ sơ, theo loại"),
+    Field("risk_scale", Struct([
+        Field("likelihood", ListOf(Text()), "Các mức khả năng xảy ra, từ thấp đến cao"),
+        Field("impact", ListOf(Text()), "Các mức ảnh hưởng, từ thấp đến cao"),
+        Field("high", Int(1, 10_000), "Điểm (khả năng × ảnh hưởng) từ đó là rủi ro cao"),
+        Field("medium", Int(1, 10_000), "Điểm từ đó là rủi ro trung bình"),
+    ]), "Thang đánh giá rủi ro"),
+    Field("risk_evaluation_due", Text(), "Ngày trong năm (tháng-ngày) phải đánh giá hiệu quả xử lý rủi ro"),
+    Field("acknowledgement_days", Int(1, 365), "Số ngày để các đơn vị xác nhận đã đọc tài liệu mới"),
+])
+
+
+@dataclass
+class RecordSettings:
+    ids: dict[str, CodePattern] = field(default_factory=lambda: {k: CodePattern(v) for k, v in DEFAULT_IDS.items()})
+    closing: dict[str, tuple[str, ...]] = field(default_factory=dict)   # kind or 'default' -> positions
+    likelihood: tuple[str, ...] = DEFAULT_LIKELIHOOD
+    impact: tuple[str, ...] = DEFAULT_IMPACT
+    high: int = 12
+    medium: int = 6
+    evaluation_due: tuple[int, int] = (12, 15)      # month, day
+    acknowledgement_days: int = 15
+    path: str = SETTINGS_FILE
+    line_of: dict = field(default_factory=dict)     # key -> line, for findings about settings
+
+    def closers(self, kind: str) -> tuple[str, ...]:
+        """Positions allowed to close a record of this kind (default: the agency's head and deputies)."""
+        return self.closing.get(kind) or self.closing.get("default") or ("GD", "PGD")
+
+    def level(self, score: int) -> str:
+        """'high', 'medium' or 'low' for a likelihood × impact score."""
+        return "high" if score >= self.high else "medium" if score >= self.medium else "low"
+
+
+def _month_day(text: str | None) -> tuple[int, int] | None:
+    try:
+        month, day = (int(p) for p in (text or "").split("-"))
+    except ValueError:
+        return None
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def load_settings(root: Path) -> tuple[RecordSettings, list]:
+    """Read the file when it exists; each wrong value is a finding and its default is kept."""
+    settings, findings = RecordSettings(), []
+    if not (Path(root) / SETTINGS_FILE).is_file():
+        return settings, findings
+    located = read_yaml_file(Path(root), SETTINGS_FILE, CONFIG_INVALID, findings)
+    if located is None:
+        return settings, findings
+    ctx = Context(SETTINGS_FILE, located, findings)
+    data = SHAPE.convert(located.data, (), ctx) or {}
+    for kind, template in (data.get("ids") or {}).items():
+        if template:
+            settings.ids[kind] = CodePattern(template)
+    settings.closing = {k: tuple(v) for k, v in (data.get("closing") or {}).items() if v}
+    scale = data.get("risk_scale") or {}
+    settings.likelihood = tuple(scale.get("likelihood") or DEFAULT_LIKELIHOOD)
+    settings.impact = tuple(scale.get("impact") or DEFAULT_IMPACT)
+    settings.high = scale.get("high") or settings.high
+    settings.medium = scale.get("medium") or settings.medium
+    due = data.get("risk_evaluation_due")
+    if due:
+        parsed = _month_day(due)
+        if parsed is None:
+            findings.append(CONFIG_INVALID.finding(SETTINGS_FILE, located.line("risk_evaluation_due"), "month-day",
+                                                   key="risk_evaluation_due", value=due, file=SETTINGS_FILE))
+        else:
+            settings.evaluation_due = parsed
+    settings.acknowledgement_days = data.get("acknowledgement_days") or settings.acknowledgement_days
+    settings.line_of = {key: located.line(key) for key in ("ids", "closing", "risk_scale")}
+    return settings, findings
