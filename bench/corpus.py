@@ -132,7 +132,7 @@ def form_body(rng, title) -> str:
 def front_matter(doc: dict) -> str:
     lines = ["---", f"code: {doc['code']}", f"kind: {doc['kind']}", f'title: "{doc["title"]}"', f"unit: {doc['unit']}",
              f"revision: {doc['revision']}", "status: effective", f"effective: {doc['effective']}",
-             "review_months: 60",
+             "review_months: 120",
              f"prepared: {{by: {PREPARERS[doc['unit']]}, date: {doc['effective'] - timedelta(days=20)}}}",
              f"reviewed: {{by: phthu, date: {doc['effective'] - timedelta(days=15)}}}"]
     if doc["kind"] == "procedure":
@@ -198,7 +198,8 @@ def plan(n: int, rng: random.Random) -> list[dict]:
         count = min(rng.randint(1, 3), max(0, n - len(docs) - 1))
         forms = [f"BM.{f + i + 1:02d}" for i in range(count)]
         f += count
-        start = date(2024, 1, 1) + timedelta(days=rng.randint(0, 300))
+        # First issues in 2020, so that five years of records (bench/records.py) find a form issue in force.
+        start = date(2020, 1, 1) + timedelta(days=rng.randint(0, 300))
         cites = rng.sample([c for c in (citation(rng) for _ in range(6))], 3)
         cites = list(dict(cites).items())
         body = procedure_body(rng, title, forms, cites)

@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import corpus  # noqa: E402
 import preview  # noqa: E402
+import records  # noqa: E402
 
 OURS = REPO / ".venv" / "bin" / "python"
 
@@ -131,6 +132,8 @@ def main():
     parser.add_argument("--work", type=Path, default=Path("/tmp/qms-bench"))
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
     parser.add_argument("--weasyprint-sample", type=int, default=20)
+    parser.add_argument("--record-years", type=int, default=5)
+    parser.add_argument("--records-per-year", type=int, default=1000)
     args = parser.parse_args()
     args.peers = args.peers.resolve()
     peers_python = args.peers / "bin" / "python"
@@ -193,6 +196,13 @@ def main():
                             product, env())
     ours_rate = rendered / pdf_seconds if rendered else 0.0
 
+    print(f"Hồ sơ: {args.record_years} năm × {args.records_per_year} hồ sơ...", flush=True)
+    n_records = records.generate(product, args.record_years, args.records_per_year)
+    (product / ".qms-cache" / "parsed.pickle").unlink(missing_ok=True)
+    t_rcheck_cold, _, _ = run([str(REPO / ".venv" / "bin" / "qms"), "check"], product, env())
+    t_rcheck, _, _ = run([str(REPO / ".venv" / "bin" / "qms"), "check"], product, env())
+    t_rnopdf, _, _ = run([str(OURS), "-m", "mkdocs", "build", "-q"], product, env(QMS_PDF="0"))
+
 
     def verdict(met) -> str:
         """Targets hold at N = 1,000; a smaller corpus is dominated by fixed costs (start-up, the
@@ -242,6 +252,11 @@ def main():
         Row("qms check trên toàn kho (lần sau / lần đầu)", f"{t_check:.2f} s / {t_check_cold:.2f} s",
             "", "", "", ""),
         Row("Bộ nhớ đỉnh khi dựng", f"{rss_cold / 1024:.0f} MiB", "", "", "", ""),
+        Row(f"Hồ sơ: qms check với {n_records:,} hồ sơ ({args.record_years} năm) (lần sau / lần đầu)".replace(",", "."),
+            f"{t_rcheck:.2f} s / {t_rcheck_cold:.2f} s", f"{t_check:.2f} s (không hồ sơ)",
+            f"+{t_rcheck - t_check:.2f} s", "", ""),
+        Row(f"Hồ sơ: dựng trang (không PDF) thêm {n_records:,} trang hồ sơ và sổ theo dõi".replace(",", "."),
+            f"{t_rnopdf:.1f} s", f"{t_nopdf:.1f} s (không hồ sơ)", f"+{t_rnopdf - t_nopdf:.1f} s", "", ""),
     ]
     table = ["| Phép đo | Chúng tôi | Đối chứng | Tỉ lệ | Mục tiêu | Kết quả |", "|---|---|---|---|---|---|"]
     table += [f"| {r.what} | {r.ours} | {r.peer} | {r.ratio} | {r.target} | {r.met} |" for r in rows]

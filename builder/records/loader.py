@@ -12,6 +12,7 @@ from builder.documents.loader import (document_paths, folder_problems,
 from builder.documents.model import SignOff
 from builder.findings.rule_texts import (FRONT_MATTER_MISSING, REQUIRED_FIELD,
                                          UNKNOWN_KEY)
+from builder.records.fingerprint import record_fingerprint
 from builder.records.kinds import COMMON, KINDS, all_fields, fields_for
 from builder.records.model import CycleRecord, Records
 
@@ -36,7 +37,10 @@ def _parse(rel: str, raw: bytes) -> tuple[CycleRecord | None, list]:
         return None, parsed
     located, body, body_line, ctx = parsed
     values = _validate(located.data, ctx)
-    return _build(rel, values, body, body_line, located), ctx.findings
+    record = _build(rel, values, body, body_line, located)
+    if record.is_closed:
+        record_fingerprint(record)      # kept with the stored parse: closed records are many and unchanging
+    return record, ctx.findings
 
 
 def _validate(raw: dict, ctx) -> dict:

@@ -29,7 +29,10 @@ class CycleRecord:
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self):
-        return {**self.__dict__, "cache": {}}
+        """Stored parses keep the closing fingerprint (it depends on the file alone) and drop the
+        rest of the derived data."""
+        kept = {k: v for k, v in self.cache.items() if k == "fingerprint"}
+        return {**self.__dict__, "cache": kept}
 
     @property
     def year(self) -> int | None:

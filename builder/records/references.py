@@ -60,5 +60,7 @@ def values_at(record: CycleRecord, patterns, with_flag: bool = False):
     data = view(record)
     for entry in patterns:
         pattern, flag = entry if with_flag else (entry, None)
+        if pattern[0] not in data:        # most paths belong to other kinds
+            continue
         for keys, value in _walk(data, pattern, ()):
             yield (keys, value, flag) if with_flag else (keys, value)
