@@ -1,6 +1,7 @@
 """Whatever bytes a file holds, loading yields findings, never an exception."""
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
+from support.records import RECORDS
 from support.repos import BM01, KH2026, QT01, TODAY, make_repo
 
 from builder.catalog import load_catalog
@@ -123,3 +124,38 @@ def test_rules_run_on_partial_documents(repo):
     repo.write("forms/partial.md", "---\nkind: form\nprocedure: \n---\n")
     code, findings = repo.findings()
     assert code == 1 and len(registered_rules()) > 20
+
+
+# --- records: the same promise for records/<year>/*.md ----------------------------------------
+
+def record_loads_or_says_why(root, rel: str, raw: bytes) -> None:
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_bytes(raw)
+    catalog = load_catalog(root, parse_date(TODAY), with_git=False)
+    findings = run_checks(catalog)
+    if not any(r.path == rel for r in catalog.records):
+        assert any(f.path == rel and f.severity.value == "error" for f in findings), findings
+
+
+@settings(max_examples=60, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(sorted(RECORDS.values())), st.lists(EDIT, min_size=1, max_size=8))
+def test_record_byte_mutations(mutation_repo, text, edits):
+    record_loads_or_says_why(mutation_repo, "records/2026/KP-2026-09-dot-bien.md", mutate_bytes(text.encode(), edits))
+
+
+@settings(max_examples=60, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(sorted(RECORDS.values())),
+       st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500), st.integers(0, 3)), min_size=1, max_size=6))
+def test_record_yaml_structure_mutations(mutation_repo, text, ops):
+    record_loads_or_says_why(mutation_repo, "records/2026/KP-2026-09-dot-bien.md", mutate_lines(text, ops).encode())
+
+
+def test_rules_run_on_partial_records(repo):
+    """Records missing most fields, or with fields of the wrong shape, go through every rule."""
+    repo.write("records/2026/a.md", "---\nid: KP-2026-01\nkind: corrective_action\nsource: [1, 2]\nverification: x\n---\n")
+    repo.write("records/2026/b.md", "---\nkind: audit\nfindings: {id: 1}\nauditors: [{units: 3}]\nstatus: closed\n---\n")
+    repo.write("records/2026/c.md", "---\nkind: review\ninputs: [{input: nope}]\ndate: 2026-13-45\n---\n")
+    repo.write("records/c.md", "---\nkind: risk\nlikelihood: 0\nimpact: -1\n---\n")
+    code, findings = repo.findings()
+    assert code == 1
+    assert {f["path"] for f in findings} >= {"records/2026/a.md", "records/2026/b.md", "records/2026/c.md", "records/c.md"}
