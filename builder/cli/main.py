@@ -7,7 +7,7 @@ from __future__ import annotations
 import click
 
 from builder.cli import (checks, documents, fidelity, importing, preview,
-                         printing, signing)
+                         printing, records, signing)
 from builder.cli.click_vi import install as vietnamese_click
 from builder.cli.click_vi import localise
 from builder.cli.options import CONTEXT
@@ -23,7 +23,7 @@ def main():
 for command in (checks.check, checks.rules, documents.new, documents.approve, documents.impact,
                 documents.reassign, documents.codeowners, importing.import_, printing.pdf_command,
                 printing.issue_copy, printing.recall, fidelity.fidelity, signing.sign, signing.keys,
-                preview.serve):
+                records.record, preview.serve):
     main.add_command(command)
 localise(main)
 

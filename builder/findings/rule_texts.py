@@ -431,7 +431,8 @@ AUDITOR_OWN_UNIT = RuleText(E, "Hồ sơ", "Chuyên gia đánh giá đơn vị c
 AUDIT_NONCONFORMITY_NO_ACTION = RuleText(W, "Hồ sơ", "Điểm không phù hợp chưa có hành động khắc phục",
     "Mỗi điểm không phù hợp phát hiện khi đánh giá phải có hồ sơ hành động khắc phục (TCVN ISO 9001:2015, 10.2).",
     "Phát hiện {item} ({unit}, điều {clause}) là điểm không phù hợp nhưng chưa có hồ sơ hành động khắc phục. "
-    "Lập bằng 'qms record new corrective_action' với source: {{type: audit, record: {id}, item: {item}}}.")
+    "Lập bằng 'qms record new corrective_action --source {id}:{item}' (ghi source: {{type: audit, record: {id}, "
+    "item: {item}}}).")
 ACTION_OVERDUE = RuleText(W, "Hồ sơ", "Hành động khắc phục quá hạn",
     "Hành động khắc phục phải hoàn thành và được xác nhận hiệu lực trước hạn đã giao.",
     "Hành động khắc phục {id} ({unit}) quá hạn từ {due}. Hoàn thành, xác nhận hiệu lực và ký đóng, hoặc ghi "
@@ -479,8 +480,10 @@ RECORD_RETENTION = RuleText(W, "Hồ sơ", "Hồ sơ đã hết thời hạn lư
     "hạn lưu trong bảng hồ sơ cần lưu.")
 ACKNOWLEDGEMENT_INCOMPLETE = RuleText(W, "Hồ sơ", "Đơn vị chưa xác nhận đã đọc tài liệu mới",
     "Khi ban hành lần mới, các đơn vị áp dụng xác nhận đã tiếp nhận và đọc tài liệu (hồ sơ tiếp nhận tài liệu) "
-    "trong số ngày đặt ở site_config/records.yml.",
-    "{code} lần ban hành {revision} có hiệu lực {date}, đã quá {days} ngày mà còn thiếu xác nhận của: {missing}.",
+    "trong số ngày đặt ở site_config/records.yml. Áp dụng khi cơ quan đã lưu hồ sơ tiếp nhận tài liệu trong "
+    "records/ (có ít nhất một hồ sơ loại acknowledgement).",
+    "{id}: {issues} có hiệu lực từ {date}, đã quá {days} ngày mà còn thiếu xác nhận đã đọc của: {missing}. Ghi "
+    "xác nhận vào mục confirmations khi đơn vị tiếp nhận.",
     variants={"none": "{code} lần ban hành {revision} có hiệu lực {date}, đã quá {days} ngày mà chưa có hồ sơ tiếp "
                       "nhận tài liệu. Lập bằng 'qms record new acknowledgement'."})
 

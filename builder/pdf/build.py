@@ -17,12 +17,14 @@ from builder.addresses import superseded_pdf_path
 from builder.catalog import Catalog
 from builder.documents.model import Document
 from builder.pdf import master as masters_mod
+from builder.pdf import record as records_mod
 from builder.pdf.paths import cache_dir, has_docx, has_pdf, site_file
 from builder.pdf.signature import (AgencySigner, CertificateError,
                                    agency_signer, certificate_finding)
 from builder.pdf.source import subject
 from builder.pdf.stamp import StampError, render_stamps, stamp
 from builder.pdf.variants import Variant, site_variant
+from builder.records.model import CycleRecord
 from builder.storage.atomic import atomic_write_bytes
 
 ORIENTATIONS = [False, True]
@@ -44,19 +46,29 @@ def render(items: list[tuple[Document, Variant]], catalog: Catalog, progress: Pr
            workers: int | None = None, docx: list[Document] = ()) -> tuple[list[Rendered], dict, list]:
     """Render (document, variant) pairs and, for `docx`, DOCX masters. Returns the stamped PDFs,
     {code: DOCX cache path}, and findings. Never raises for one document's failure."""
+    rendered, docx_paths, _, findings = _render_all(items, catalog, progress, workers, docx)
+    return rendered, docx_paths, findings
+
+
+def _render_all(items, catalog: Catalog, progress: Progress | None, workers: int | None, docx,
+                records: list[CycleRecord] = ()) -> tuple[list[Rendered], dict, list, list]:
+    """`render`, plus closed records' PDFs in the same pandoc and typst batch: also returns, for
+    each record, the file to publish (None when it failed)."""
     planner = masters_mod.Planner(catalog)
     pdf_masters = [planner.pdf(doc) for doc, _ in items]
     docx_masters = [planner.docx(doc) for doc in docx]
-    unique = list({m.key: m for m in pdf_masters + docx_masters}.values())
+    record_masters = [records_mod.plan(record, planner) for record in records]
+    unique = list({m.key: m for m in pdf_masters + docx_masters + record_masters}.values())
     fresh = [m for m in unique if not masters_mod.cached(m.path)]
     findings = masters_mod.ensure(unique, planner, progress, workers)
     # What this build really rendered (the cache spares the rest): shown in manifest.json.
     stats = catalog.memo("pdf_stats", dict)
     stats.update(rendered=stats.get("rendered", 0) + len(fresh),
-                 codes=sorted(set(stats.get("codes", [])) | {m.doc.code for m in fresh}))
+                 codes=sorted(set(stats.get("codes", [])) | {m.name for m in fresh}))
     rendered = _stamp_all(items, pdf_masters, catalog, findings)
+    record_files = records_mod.finished(record_masters, catalog, findings) if record_masters else []
     docx_paths = {m.doc.code: m.path for m in docx_masters if masters_mod.cached(m.path)}
-    return rendered, docx_paths, findings
+    return rendered, docx_paths, record_files, findings
 
 
 def _stamped_path(root: Path, master: masters_mod.Master, variant: Variant, signer: AgencySigner | None) -> Path:
@@ -141,22 +153,33 @@ def site_targets(catalog: Catalog) -> dict[str, tuple[Document, Variant]]:
     return targets
 
 
+def printed_paths(catalog: Catalog) -> set[str]:
+    """Every printed file the site publishes: documents' and closed records' (what the preview's
+    printer may make on request)."""
+    return set(site_targets(catalog)) | set(records_mod.record_targets(catalog))
+
+
 def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None = None,
                      workers: int | None = None, only: set[str] | None = None) -> list:
     """Write the PDF of every printed document (and the DOCX of every effective form) next to
-    its page in the built site, and the stamped PDF of every superseded issue next to that
-    issue's page; return findings for those that failed. `only`: just these site paths (the
-    preview prints the file being downloaded)."""
+    its page in the built site, the stamped PDF of every superseded issue next to that issue's
+    page, and the PDF of every closed record next to its page; return findings for those that
+    failed. `only`: just these site paths (the preview prints the file being downloaded)."""
     targets = {path: item for path, item in site_targets(catalog).items() if only is None or path in only}
+    records = {path: r for path, r in records_mod.record_targets(catalog).items() if only is None or path in only}
     pdfs = [(path, item) for path, item in targets.items() if item[1] is not None]
     forms = [doc for doc, variant in targets.values() if variant is None]
     originals = {d.code: original_word_file(d, catalog.root) for d in forms}
     converted = [d for d in forms if originals[d.code] is None]
-    rendered, docx_paths, findings = render([item for _, item in pdfs], catalog, progress, workers, converted)
+    rendered, docx_paths, record_files, findings = _render_all(
+        [item for _, item in pdfs], catalog, progress, workers, converted, list(records.values()))
     site_dir = Path(site_dir)
     for (target, _), item in zip(pdfs, rendered):
         if item.path is not None:
             _copy(item.path, site_dir / target)
+    for target, source in zip(records, record_files):
+        if source is not None:
+            _copy(source, site_dir / target)
     for doc in forms:
         source = originals[doc.code] or docx_paths.get(doc.code)
         if source is not None:

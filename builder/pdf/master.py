@@ -37,6 +37,21 @@ class Master:
     data: dict | None = None
     parts: tuple = ()  # the Markdown pandoc converts once builder/markup has rendered it
 
+    # What differs for a master of another source (a closed record, builder/pdf/record.py):
+    @property
+    def name(self) -> str:
+        """What manifest.json lists as rendered: the document's code."""
+        return self.doc.code
+
+    @property
+    def when(self):
+        """Creation date written into the PDF (reproducible masters): the issue's effective date."""
+        return self.doc.effective
+
+    def failure(self, detail: str):
+        """The finding when this master could not be made."""
+        return render_failure(self.doc, _what(self), detail)
+
 
 def typst_version() -> str:
     return version("typst")
@@ -81,15 +96,19 @@ class Planner:
 
 def render_failure(doc: Document, what: str, detail: str):
     """A finding naming the document, pointed at the body line that mentions the failing file."""
-    line = doc.body_line
+    return PDF_RENDER.finding(doc.path, failing_line(doc, detail), detail=detail.rstrip("."),
+                   what=f"{what} của {doc.code} lần ban hành {revision_label(doc.revision)}")
+
+
+def failing_line(source, detail: str) -> int:
+    """The body line of a document (or record) that mentions the file an error names, else the
+    body's first line."""
     for name in re.findall(r"[\w./-]+\.(?:png|jpe?g|svg|gif|webp)", detail):
         base = name.rsplit("/", 1)[-1]
-        hit = next((n for n, text in doc.body_lines() if base in text), None)
+        hit = next((n for n, text in source.body_lines() if base in text), None)
         if hit:
-            line = hit
-            break
-    return PDF_RENDER.finding(doc.path, line, detail=detail.rstrip("."),
-                   what=f"{what} của {doc.code} lần ban hành {revision_label(doc.revision)}")
+            return hit
+    return source.body_line
 
 
 def template_missing():
@@ -120,7 +139,7 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
     for m in missing:
         result = results[m.key]
         if result.error:
-            findings.append(render_failure(m.doc, _what(m), f"pandoc: {result.error}"))
+            findings.append(m.failure(f"pandoc: {result.error}"))
             _done(progress)
         elif m.kind == "docx":
             os.replace(_partial(m), m.path)
@@ -136,7 +155,7 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
         elif output.where and output.where[0].lstrip("/") == TEMPLATE:
             findings.append(template_failure(output.where[1], output.error or ""))
         else:
-            findings.append(render_failure(m.doc, _what(m), output.error or ""))
+            findings.append(m.failure(output.error or ""))
     return list(dict.fromkeys(findings))   # a broken template: one finding, not one per document
 
 
@@ -180,4 +199,4 @@ def _task(m: Master, planner: Planner, result: convert.Result) -> typst_compile.
     data = dict(m.data, columns=result.columns)
     inputs = {"data": json.dumps(data, ensure_ascii=False), "qr": qr_svg(data["url"])}
     return typst_compile.Task(m.key, str(planner.root), planner.fonts.dirs,
-                              (MAIN + result.typst).encode("utf-8"), inputs, m.doc.effective)
+                              (MAIN + result.typst).encode("utf-8"), inputs, m.when)

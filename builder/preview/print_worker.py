@@ -11,7 +11,7 @@ from pathlib import Path
 
 from builder.catalog import load_catalog, published_view
 from builder.documents.dates import parse_date
-from builder.pdf.build import build_site_files, site_targets
+from builder.pdf.build import build_site_files, printed_paths
 
 
 def main() -> None:
@@ -21,7 +21,7 @@ def main() -> None:
         request = json.loads(line)
         if catalog is None or request["generation"] > generation:
             catalog, generation = published_view(load_catalog(root, today)), request["generation"]
-            printed = set(site_targets(catalog))
+            printed = printed_paths(catalog)
         paths = set(request["paths"]) & printed    # the site's printed files only
         try:
             findings = [f.as_text() for f in build_site_files(catalog, out, only=paths)]

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 from builder.pdf.paths import has_docx, has_pdf, site_file
+from builder.pdf.record import record_targets
 from builder.storage.processes import start_module
 
 PRINTED = (".pdf", ".docx")
@@ -20,7 +21,8 @@ def saved_files(catalog, changed: list[str]) -> list[str]:
     so that its download is ready."""
     saved = set(changed)
     docs = [d for d in catalog.documents if d.path in saved and has_pdf(d)]
-    return [site_file(d, "pdf") for d in docs] + [site_file(d, "docx") for d in docs if has_docx(d)]
+    records = [path for path, r in record_targets(catalog).items() if r.path in saved]
+    return [site_file(d, "pdf") for d in docs] + [site_file(d, "docx") for d in docs if has_docx(d)] + records
 
 
 class Printer:

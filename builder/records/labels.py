@@ -17,7 +17,7 @@ RECORD_GENERAL = "Thông tin chung"
 RECORD_ITEM = "Mục"
 RECORD_VALUE = "Nội dung"
 PERIOD = "từ {start} đến {end}"
-SCALE_LEVEL = "{n} ({level})"
+SCALE_LEVEL = "{n} – {level}"
 WRITTEN_DATE = "ngày {day} tháng {month} năm {year}"
 CLOSED_ON_LINE = "Ký đóng hồ sơ {date}"
 SIGN_HERE = "(Ký, ghi rõ họ tên)"
@@ -28,8 +28,8 @@ RECORD_PDF_FAILED = "bản PDF của hồ sơ {id}"
 
 # --- Site (builder/site/pages/records/): record pages, registers, the yearly cycle page
 RECORDS_NAV = "Hồ sơ"
-RECORD_KIND = "Loại hồ sơ"
-RECORD_STATUS = "Tình trạng"
+PAGE_KIND = "Loại hồ sơ"
+STATE_COLUMN = "Tình trạng"
 RECORD_REGISTER = "Sổ theo dõi"
 RECORD_REFERENCES = "Hồ sơ, tài liệu liên quan"
 RECORD_CONTENT = "Nội dung hồ sơ"
@@ -38,7 +38,7 @@ RECORD_PDF_LINK = "Tải bản in (PDF) của hồ sơ {id}"
 CLOSED_LINE = "ký đóng bởi {by} ngày {date}"
 FORM_ISSUE = "{code} (lần ban hành {revision})"
 FORM_NOT_CURRENT = "bản đang áp dụng: lần ban hành {revision}"
-NO_RECORDS = "Chưa có hồ sơ."
+REGISTER_EMPTY = "Chưa có hồ sơ."
 YEAR = "Năm"
 YEAR_HEADING = "Năm {year}"
 COUNT_RECORDS = "{count} hồ sơ"
@@ -56,16 +56,16 @@ REGISTER_TITLES = {
 # Corrective actions (queries.action_state) and what waits on them.
 ACTION_STATES = {"closed": "Đã đóng", "open": "Đang thực hiện", "overdue": "Quá hạn"}
 NO_ACTION = "Chưa có hành động khắc phục"
-ACTIONS = "Hành động khắc phục"
-SOURCE = "Nguồn phát sinh"
-RESPONSIBLE = "Đơn vị thực hiện"
-DUE = "Hạn"
-VERIFICATION = "Xác nhận hiệu lực"
 VERIFICATION_LINE = "{result}: {by}, ngày {date}"
 NOT_VERIFIED = "Chưa xác nhận"
+# The item of the source record a corrective action answers.
+SOURCE_ITEM = {"audit": "phát hiện số {item}", "inspection": "kiến nghị số {item}"}
+SOURCE_ITEM_OTHER = "mục {item}"
 # Audits.
 AUDIT_DATES = "Thời gian"
 AUDIT_SCOPE = "Phạm vi"
+SCOPE_UNITS = "Đơn vị được đánh giá"
+SCOPE_PROCEDURES = "Quy trình được đánh giá"
 AUDITORS = "Đoàn đánh giá"
 FINDINGS = "Phát hiện"
 FINDING_COLUMNS = ("Số", "Loại", "Điều khoản", "Đơn vị", "Nội dung", "Hành động khắc phục")
@@ -77,18 +77,15 @@ NO_FINDINGS = "Không có phát hiện."
 RISK_LEVELS = {"high": "Cao", "medium": "Trung bình", "low": "Thấp"}
 RISK_LEVEL = "Mức"
 RISK_SCORE = "Điểm"
+RISK_ENTRY = "Rủi ro, cơ hội"
 HEAT_MAP = "Bản đồ nhiệt {what} năm {year}"
 HEAT_MAP_WHAT = {"risk": "rủi ro", "opportunity": "cơ hội"}
 HEAT_MAP_CELL = "{likelihood} × {impact}: điểm {score}, mức {level}: {count} {what}"
 HEAT_MAP_NOTE = ("Mỗi ô là một cặp khả năng xảy ra × mức độ ảnh hưởng, tô màu theo mức (điểm từ {high} trở lên: "
                  "cao; từ {medium}: trung bình; dưới {medium}: thấp); số trong ô là số rủi ro (cơ hội) được đánh giá "
                  "ở ô đó.")
-EVALUATION = "Đánh giá hiệu quả cuối năm"
 NOT_EVALUATED = "Chưa đánh giá"
-OWNER = "Người chịu trách nhiệm"
-TREATMENT = "Biện pháp xử lý"
 # Surveys.
-SURVEY_RATE = "Tỷ lệ hài lòng"
 SURVEY_CHART = "Tỷ lệ hài lòng theo nhóm câu hỏi: {id}"
 SURVEY_TARGET = "Chỉ tiêu {op} {value}"
 SURVEY_NO_TARGET = "Không gắn với mục tiêu chất lượng"
@@ -100,18 +97,14 @@ REVIEW_OUTPUTS_TITLE = "Đầu ra của xem xét (9.3.3)"
 REVIEW_INPUT_MISSING = "Chưa có"
 REVIEW_INPUTS_LACKING = "thiếu"
 REVIEW_DATE = "Ngày họp"
-EVIDENCE = "Bằng chứng"
-ATTENDEES = "Thành phần tham dự"
 ATTENDEE_COUNT = "Số người tham dự"
 ATTENDEE_COLUMNS = ("STT", "Họ và tên", "Đơn vị")
 ATTENDEE_TOTAL = "{count} hồ sơ, {people} lượt người tham dự"
-CHAIR = "Chủ trì"
 RECOMMENDATIONS = "Kiến nghị và việc thực hiện"
 LETTER = "{number} ngày {date}"
 RECOMMENDATION_STATES = {"done": "Đã thực hiện", "open": "Đang thực hiện", "overdue": "Quá hạn",
                          "missing": "Chưa có việc khắc phục"}
 CONFIRMATIONS = "Xác nhận đã đọc"
-CONFIRMED = "Đã xác nhận"
 MISSING_UNITS = "Chưa xác nhận"
 ACK_STATES = {"complete": "Đủ", "waiting": "Đang chờ xác nhận", "late": "Quá hạn xác nhận", "none": "Chưa có hồ sơ"}
 ACK_NO_RECORD = "Tài liệu mới ban hành chưa có hồ sơ tiếp nhận"
@@ -138,13 +131,13 @@ CYCLE_COLUMNS = ("STT", "Bước", "Hạn", "Tình trạng", "Bằng chứng")
 FORM_RECORDS = "Hồ sơ lập theo biểu mẫu này"
 
 # --- `qms record` (builder/cli/records.py): the columns of `qms record list` and its words.
-RECORD_KIND = "Loại"
-RECORD_STATUS = "Tình trạng"
-RECORD_DUE = "Hạn"
-RECORD_TITLE = "Tên hồ sơ"
-OVERDUE = "Quá hạn"
-OVERDUE_DAYS = "quá hạn {days} ngày"
-NO_RECORDS = "Không có hồ sơ nào phù hợp."
-RECORD_COUNT = "{count} hồ sơ."
+LIST_KIND = "Loại"
+LIST_STATUS = "Tình trạng"
+LIST_DUE = "Hạn"
+LIST_TITLE = "Tên hồ sơ"
+LIST_OVERDUE = "Quá hạn"
+LIST_OVERDUE_DAYS = "quá hạn {days} ngày"
+LIST_EMPTY = "Không có hồ sơ nào phù hợp."
+LIST_COUNT = "{count} hồ sơ."
 # Shorter names of the longest kinds, for the columns of `qms record list`.
-KIND_SHORT = {"corrective_action": "Hành động khắc phục", "inspection": "Kiểm tra của cấp trên"}
+LIST_KIND_SHORT = {"corrective_action": "Hành động khắc phục", "inspection": "Kiểm tra của cấp trên"}

@@ -39,13 +39,18 @@ def action_state(record: CycleRecord, today: date) -> str:
 
 def issue_dates(catalog, code: str) -> dict[int, tuple[date | None, date | None]]:
     """Each issue of a document with its first day in force and the day the next issue (or the
-    withdrawal) ended it: from git history, and from the working file for the current issue."""
+    withdrawal) ended it. Git history says when each committed issue took effect; issues from
+    before the repository (a system adopted at its third issue) come from the document's own
+    change table, which the approval covers."""
     effective: dict[int, date] = {}
     withdrawn: date | None = None
+    current = catalog.get(code)
+    if current is not None and current.revision:
+        effective.update({row.revision: row.date for row in current.changes
+                          if row.revision and row.date and row.revision < current.revision})
     for revision, version in catalog.history.issues(code).items():
         if version.document.effective:
             effective[revision] = version.document.effective
-    current = catalog.get(code)
     if current is not None and current.revision and current.in_force and current.effective:
         effective[current.revision] = current.effective
         withdrawn = current.withdrawn if current.status == "withdrawn" else None

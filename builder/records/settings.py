@@ -24,6 +24,8 @@ DEFAULT_IMPACT = ("Không đáng kể", "Nhỏ", "Trung bình", "Lớn", "Nghiê
 
 SHAPE = Struct([
     Field("ids", Struct([Field(k, Text(), v) for k, v in KINDS.items()]), "Mẫu số hồ sơ theo loại"),
+    Field("forms", Struct([Field(k, Text(), v) for k, v in KINDS.items()]),
+          "Biểu mẫu dùng để lập từng loại hồ sơ (lệnh 'qms record new')"),
     Field("closing", Struct([Field("default", ListOf(Text()), "Mọi loại hồ sơ")]
                             + [Field(k, ListOf(Text()), v) for k, v in KINDS.items()]),
           "Chức danh được ký đóng hồ sơ, theo loại"),
@@ -42,6 +44,7 @@ SHAPE = Struct([
 class RecordSettings:
     ids: dict[str, CodePattern] = field(default_factory=lambda: {k: CodePattern(v) for k, v in DEFAULT_IDS.items()})
     closing: dict[str, tuple[str, ...]] = field(default_factory=dict)   # kind or 'default' -> positions
+    forms: dict[str, str] = field(default_factory=dict)    # kind -> code of the form records are made on
     likelihood: tuple[str, ...] = DEFAULT_LIKELIHOOD
     impact: tuple[str, ...] = DEFAULT_IMPACT
     high: int = 12
@@ -82,6 +85,7 @@ def load_settings(root: Path) -> tuple[RecordSettings, list]:
         if template:
             settings.ids[kind] = CodePattern(template)
     settings.closing = {k: tuple(v) for k, v in (data.get("closing") or {}).items() if v}
+    settings.forms = {k: v for k, v in (data.get("forms") or {}).items() if v}
     scale = data.get("risk_scale") or {}
     settings.likelihood = tuple(scale.get("likelihood") or DEFAULT_LIKELIHOOD)
     settings.impact = tuple(scale.get("impact") or DEFAULT_IMPACT)
@@ -96,5 +100,5 @@ def load_settings(root: Path) -> tuple[RecordSettings, list]:
         else:
             settings.evaluation_due = parsed
     settings.acknowledgement_days = data.get("acknowledgement_days") or settings.acknowledgement_days
-    settings.line_of = {key: located.line(key) for key in ("ids", "closing", "risk_scale")}
+    settings.line_of = {key: located.line(key) for key in ("ids", "forms", "closing", "risk_scale")}
     return settings, findings

@@ -14,17 +14,20 @@ from builder.findings.rule_texts import (CACHE_COMMITTED, CODE_UNIQUE,
                                          CONFIG_INVALID, DOCUMENT_DELETED,
                                          FORM_MISSING, FORM_PARENT,
                                          FORM_PARENT_MISMATCH, FORM_UNLISTED,
-                                         HISTORY_SHALLOW, REFERENCE_UNRESOLVED,
+                                         HISTORY_SHALLOW,
+                                         RECORD_CLOSED_REWRITTEN,
+                                         REFERENCE_UNRESOLVED,
                                          REGISTER_INVALID,
                                          WITHDRAWN_CODE_REUSED)
-from builder.revisions.git_source import ORGANISATION
+from builder.revisions.git_source import ORGANISATION, RECORDS
 from builder.signing.signoff import FOLDER as SIGNATURES
 from builder.signing.status import describe, verdict
 
 # Rules about the repository as a whole: reported even for files the branch did not touch.
 REPOSITORY_WIDE = {rule.id for rule in (
     CODE_UNIQUE, FORM_MISSING, FORM_PARENT_MISMATCH, FORM_PARENT, FORM_UNLISTED, REFERENCE_UNRESOLVED,
-    DOCUMENT_DELETED, WITHDRAWN_CODE_REUSED, HISTORY_SHALLOW, CONFIG_INVALID, REGISTER_INVALID, CACHE_COMMITTED)}
+    DOCUMENT_DELETED, WITHDRAWN_CODE_REUSED, HISTORY_SHALLOW, CONFIG_INVALID, REGISTER_INVALID, CACHE_COMMITTED,
+    RECORD_CLOSED_REWRITTEN)}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
@@ -60,10 +63,12 @@ def changed_documents(catalog: Catalog) -> list[ChangedDocument]:
 
 
 def gate_findings(findings, catalog: Catalog) -> list:
-    """Findings of the changed files, of the configuration, and repository-wide consistency."""
+    """Findings of the changed documents and records, of the configuration, and repository-wide
+    consistency."""
     if catalog.base is None:
         return list(findings)
     paths = {c.path for c in changed_documents(catalog)}
+    paths |= {p for p in catalog.base.changed_paths if p.startswith(RECORDS + "/")}
     return [f for f in findings
             if f.path in paths or f.rule in REPOSITORY_WIDE or f.path.startswith("site_config/")]
 

@@ -16,6 +16,7 @@ from builder.signing.signoff import FOLDER as SIGNATURES
 
 ORGANISATION = "site_config/organisation.yml"     # people's signing keys: a change is shown in the gate
 DOCUMENT_FOLDERS = ("procedures", "forms")
+RECORDS = "records"          # records of the yearly cycle: a pull request that changes one is gated too
 ZERO = "0" * 40
 
 
@@ -130,10 +131,10 @@ class GitSource:
             yield Commit(sha, datetime.fromisoformat(date), author, email, subject), changes
 
     def changed_paths(self, base: str) -> set[str]:
-        """Document files, sign-off signatures and organisation.yml (the signing keys) that
+        """Document and record files, sign-off signatures and organisation.yml (the signing keys) that
         differ between `base` and the working tree (incl. untracked): a pull request that only
         swaps a signature, or adds a key, is gated too."""
-        specs = [*self._pathspecs(), self.prefix + SIGNATURES, self.prefix + ORGANISATION]
+        specs = [*self._pathspecs((*DOCUMENT_FOLDERS, RECORDS)), self.prefix + SIGNATURES, self.prefix + ORGANISATION]
         out = self.repo.git.diff("--name-only", "-z", "--no-renames", base, "--", *specs)
         paths = {self._relative(p) for p in out.split("\0") if p}
         untracked = self.repo.git.ls_files("--others", "--exclude-standard", "-z", "--", *specs)

@@ -8,6 +8,7 @@ import re
 from datetime import date, timedelta
 
 from builder.documents.dates import vn_date
+from builder.documents.placeholders import text_values
 from builder.findings.finding import Severity
 from builder.findings.rule_texts import (ACKNOWLEDGEMENT_INCOMPLETE,
                                          ACTION_OVERDUE, ACTION_UNVERIFIED,
@@ -190,22 +191,11 @@ PERSONAL = (
 )
 
 
-def _texts(value, keys=()):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _texts(v, keys + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _texts(v, keys + (i,))
-    elif isinstance(value, str):
-        yield keys, value
-
-
 @record_rule(SURVEY_PERSONAL_DATA)
 @_of("survey")
 def survey_without_personal_data(record, catalog):
     """Surveys publish aggregates: no respondent's e-mail, phone number or personal id number."""
-    where = [(record.line(*keys), text) for keys, text in _texts(record.front_matter)]
+    where = [(record.line(*keys), text) for keys, text in text_values(record.front_matter)]
     where += list(record.body_lines())
     for line, text in where:
         for what, pattern in PERSONAL:
@@ -230,28 +220,37 @@ def inspection_letter_number(record, catalog):
 def recommendations_followed_up(record, catalog):
     for index, item in enumerate(record.items("recommendations")):
         if not item.get("follow_up") and not item.get("record"):
-            yield problem(record.path, record.line("recommendations", index), item=item.get("id"),
-                          letter=record.get("letter"))
+            yield problem(record.path, record.line("recommendations", index), item=item.get("id") or index + 1,
+                          letter=record.get("letter") or record.id)
 
 
 @catalog_rule(ACKNOWLEDGEMENT_INCOMPLETE)
 def issues_acknowledged(catalog):
-    """Issues that took effect in the last year are confirmed read by every unit within N days."""
-    for row in unacknowledged(catalog):
-        doc, records, missing = row
-        values = dict(code=doc.code, revision=doc.revision, date=vn_date(doc.effective),
-                      days=catalog.record_settings.acknowledgement_days)
+    """Issues that took effect in the last year are confirmed read by every unit within N days:
+    one finding per acknowledgement record still missing units, one per issue with no record."""
+    days = catalog.record_settings.acknowledgement_days
+    by_record: dict = {}
+    for doc, records, missing in unacknowledged(catalog):
         if not records:
-            yield problem(doc.path, doc.line("effective"), "none", **values)
+            yield problem(doc.path, doc.line("effective"), "none", code=doc.code, revision=doc.revision,
+                          date=vn_date(doc.effective), days=days)
         else:
-            yield problem(records[-1].path, records[-1].line("confirmations"), missing=", ".join(missing), **values)
+            by_record.setdefault(records[-1].id, (records[-1], missing, []))[2].append(doc)
+    for record, missing, docs in by_record.values():
+        issues = ", ".join(f"{d.code} lần {d.revision}" for d in docs)
+        first = min(d.effective for d in docs)
+        yield problem(record.path, record.line("confirmations"), id=record.id, issues=issues, date=vn_date(first),
+                      days=days, missing=", ".join(missing))
 
 
 def unacknowledged(catalog) -> list:
     """(document, its acknowledgement records, units still missing) for each issue in force whose
-    confirmations are incomplete more than N days after it took effect, within the last year."""
+    confirmations are incomplete more than N days after it took effect, within the last year. Only
+    once the agency keeps acknowledgement records: before that, every issue would be reported."""
     days = catalog.record_settings.acknowledgement_days
     out = []
+    if not catalog.records.of_kind("acknowledgement"):
+        return out      # the agency does not keep read-and-understood confirmations in the repository
     for doc in catalog.documents:
         if doc.status != "effective" or not doc.effective or not doc.revision:
             continue

@@ -143,8 +143,6 @@ def record_made_on_issue_in_force(record, catalog):
     if form is None or form.kind != "form" or not record.date or not record.form_revision:
         return
     dates = issue_dates(catalog, form.code)
-    if not catalog.history.available and record.form_revision not in dates:
-        return   # outside git only the current issue is known: older issues cannot be checked
     in_force = next((rev for rev, (start, end) in dates.items()
                      if start and start <= record.date and (end is None or record.date < end)), None)
     if in_force == record.form_revision:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from builder.addresses import page_url
+from builder.addresses import page_url, record_page_url, record_pdf_path
 from builder.catalog import Catalog
 from builder.pdf.paths import has_docx, has_pdf, site_file
 from builder.storage.atomic import atomic_write_text
@@ -31,7 +31,29 @@ def manifest(catalog: Catalog) -> dict:
             "legal_basis": doc.legal_basis,
         })
     return {"agency": catalog.organisation.agency_name, "generated": catalog.today.isoformat(),
-            "documents": documents}
+            "documents": documents, "records": records(catalog)}
+
+
+def records(catalog: Catalog) -> list[dict]:
+    """The records of the yearly cycle: what each is, which form issue and procedure it belongs to,
+    whether it is closed, where its page and (closed) PDF are."""
+    out = []
+    for record in sorted(catalog.records, key=lambda r: (r.year or 0, r.id)):
+        out.append({
+            "id": record.id,
+            "kind": record.kind,
+            "title": record.title,
+            "date": record.date.isoformat() if record.date else None,
+            "unit": record.unit,
+            "status": record.status,
+            "closed": record.closed.date.isoformat() if record.closed and record.closed.date else None,
+            "form": {"code": record.form_code, "revision": record.form_revision},
+            "procedure": record.procedure,
+            "url": record_page_url(record),
+            "pdf": record_pdf_path(record) if record.is_closed else None,
+            "source": record.path,
+        })
+    return out
 
 
 def write_manifest(catalog: Catalog, site_dir: Path) -> Path:

@@ -2,6 +2,7 @@
 Rules that need history run in real temporary git repositories."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -295,3 +296,20 @@ def test_check_exit_code_and_json(repo):
     code, found = repo.findings()
     assert code == 1
     assert any(f["rule"] == "audit-clause" and f["path"] == AUDIT for f in found)
+
+
+def test_pull_request_gate_reports_the_records_it_changes(git_repo):
+    """`qms check --base REF` shows the findings of the records a branch changes (and a closed
+    record rewritten anywhere), not those of records it left alone."""
+    repo = git_repo
+    close_record(repo.root, TRAINING)
+    repo.edit(RISK, "likelihood: 2", "likelihood: 9")      # committed, not part of the branch
+    commit_all(repo.root, "Hồ sơ năm 2026")
+    repo.edit(INSPECTION, "104/SKHCN-TĐC", "104/CV-SKHCN")
+    repo.edit(TRAINING, "organiser: Văn phòng Sở", "organiser: Phòng Kế hoạch - Tài chính")
+    result = repo.qms("check", "--base", "HEAD", "--format", "json")
+    found = {(f["rule"], f["path"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("inspection-letter", INSPECTION) in found
+    assert ("record-closed-rewritten", TRAINING) in found
+    assert not any(path == RISK for _, path in found)
+    assert result.exit_code == 1

@@ -7,13 +7,17 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
+from support.records import close_record
 
 from builder.catalog import load_catalog
 from builder.cli.main import main
 from builder.documents.dates import parse_date
+from builder.records.kinds import REVIEW_INPUTS
+from builder.records.loader import parse_record
 from builder.revisions.approve import approve
 
 REPO = Path(__file__).resolve().parents[2]
@@ -119,10 +123,52 @@ changes:
 Kế hoạch năm 2026.
 """
 
+# The year's internal audit and management review, as closed records (the evidence of the yearly
+# duties the plan marks done); made on the repository's one form, so that they need nothing more, and
+# early in the year, so that tests set on any day after the form took effect find no record from the future.
+AUDIT2026 = """\
+---
+id: DGNB-2026-01
+kind: audit
+title: Báo cáo đánh giá nội bộ năm 2026
+unit: VP
+date: 2026-02-06
+form: {code: BM.01, revision: 1}
+procedure: QT.01
+status: open
+dates: {from: 2026-02-03, to: 2026-02-05}
+scope: {units: [VP]}
+auditors:
+  - {person: dvlong}
+findings:
+  - {id: 1, type: observation, clause: 7.5.3, unit: VP, text: Danh mục tài liệu cập nhật chậm.}
+---
+Báo cáo đánh giá nội bộ.
+"""
+REVIEW2026 = """\
+---
+id: XXLD-2026-01
+kind: review
+title: Biên bản họp xem xét của lãnh đạo năm 2026
+unit: VP
+date: 2026-02-10
+form: {code: BM.01, revision: 1}
+procedure: QT.01
+status: open
+chair: ltminh
+attendees: [nvhai, phthu]
+inputs:
+""" + "".join(f"  - {{input: {key}, summary: Đã xem xét, evidence: [DGNB-2026-01]}}\n" for key in REVIEW_INPUTS) + """\
+---
+Biên bản họp.
+"""
+
 BASE_FILES = {
     "procedures/QT.01-kiem-soat-tai-lieu.md": QT01,
     "forms/BM.01-phieu-de-nghi.md": BM01,
     "procedures/KH.2026-ke-hoach.md": KH2026,
+    "records/2026/DGNB-2026-01-bao-cao-danh-gia-noi-bo.md": AUDIT2026,
+    "records/2026/XXLD-2026-01-bien-ban-xem-xet.md": REVIEW2026,
 }
 
 
@@ -192,7 +238,18 @@ def make_repo(root: Path, files: dict[str, str] = BASE_FILES, approved: bool = T
         repo.write(rel, content)
     if approved:
         approve_all(root)
+        close_open_records(root)
     return repo
+
+
+def close_open_records(root: Path) -> None:
+    """Close every open record of the repository, as its signer would with `qms record close`
+    (the day after it was made)."""
+    for path in sorted((Path(root) / "records").rglob("*.md")):
+        record, _ = parse_record(path.relative_to(root).as_posix(), path.read_bytes())
+        if record is not None and not record.is_closed and record.date:
+            close_record(root, path.relative_to(root).as_posix(), "ltminh",
+                         (record.date + timedelta(days=1)).isoformat())
 
 
 def set_signatures(root: Path, mode: str) -> None:
