@@ -6,10 +6,12 @@ Registered on the `qms` group by builder/cli/main.py. Exit codes: 0 ok, 1 findin
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
+from builder.addresses import record_pdf_path
 from builder.catalog import load_catalog, published_view
 from builder.cli.options import fail as _fail
 from builder.cli.options import parse_day, root_option, today_option
@@ -19,10 +21,11 @@ from builder.documents.labels import did_you_mean
 from builder.findings.finding import Severity, has_errors
 from builder.findings.report import FORMATS
 from builder.findings.rule_texts import CACHE_COMMITTED
-from builder.pdf.build import render
+from builder.pdf.build import build_site_files, render
 from builder.pdf.copies import (CopyError, issue_copies, outstanding,
                                 record_returns)
 from builder.pdf.paths import PRINT_DIR, has_docx, has_pdf, issue_stem
+from builder.pdf.record import printed
 from builder.pdf.signature import agency_signer
 from builder.pdf.variants import site_variant
 from builder.rules.runner import run_checks
@@ -53,17 +56,22 @@ def _progress(total: int, label: str):
 def pdf_command(codes, output, root, today):
     """Tạo bản PDF (và bản Word của biểu mẫu) như trên trang nội bộ, vào thư mục bản in.
 
-    Không ghi mã hiệu: mọi tài liệu đang áp dụng hoặc đã hết hiệu lực. Bản đã tạo trước đó và
+    Ghi mã hiệu tài liệu hoặc số hồ sơ đã ký đóng; không ghi: mọi tài liệu đang áp dụng hoặc đã hết
+    hiệu lực và mọi hồ sơ đã ký đóng. Bản đã tạo trước đó và
     không đổi nội dung được lấy lại ngay, không dựng lại."""
 
     catalog = published_view(load_catalog(root, today, base_ref=None))   # as the site publishes it today
     _refuse_committed_cache(catalog)
-    unknown = [c for c in codes if catalog.get(c) is None]
+    unknown = [c for c in codes if catalog.get(c) is None and catalog.records.get(c) is None]
     if unknown:
-        raise click.BadParameter(f"không có tài liệu mã hiệu {', '.join(unknown)}."
-                                 + did_you_mean(unknown[0], [d.code for d in catalog.documents if d.code]),
-                                 param_hint="CODES")
-    docs = [catalog.get(c) for c in codes] if codes else catalog.documents
+        known = [d.code for d in catalog.documents if d.code] + list(catalog.records.by_id)
+        raise click.BadParameter(f"không có tài liệu mã hiệu hay hồ sơ số {', '.join(unknown)}."
+                                 + did_you_mean(unknown[0], known), param_hint="CODES")
+    records = [catalog.records.get(c) for c in codes if catalog.get(c) is None] if codes else list(catalog.records)
+    if codes and any(not printed(r) for r in records):
+        _fail("Hồ sơ " + ", ".join(r.id for r in records if not printed(r)) + " chưa ký đóng: chỉ in hồ sơ đã ký đóng.")
+    records = [r for r in records if printed(r)]
+    docs = [catalog.get(c) for c in codes if catalog.get(c) is not None] if codes else catalog.documents
     docs = [d for d in docs if has_pdf(d)]
     forms = [d for d in docs if has_docx(d)]
     bar, advance = _progress(len(docs) + len(forms), "Tạo bản in")
@@ -77,12 +85,30 @@ def pdf_command(codes, output, root, today):
         if doc.code in docx_paths:
             _write(out / f"{issue_stem(doc.code, doc.revision)}.docx", docx_paths[doc.code].read_bytes())
     done = sum(1 for item in rendered if item.pdf is not None)
+    if records:
+        done_records, record_findings = _print_records(catalog, records, out)
+        done += done_records
+        findings = list(findings) + record_findings
     click.echo(f"Đã tạo {done} bản PDF và {len(docx_paths)} bản Word trong {out}.")
     if catalog.organisation.certificate is None:
         click.echo(L.UNSIGNED_PDFS)
     if findings:
         click.echo(FORMATS["text"](findings))
     sys.exit(1 if has_errors(findings) else 0)
+
+
+def _print_records(catalog, records, out: Path) -> tuple[int, list]:
+    """Closed records, as the site publishes them, into the print folder as <ID>.pdf."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = {record_pdf_path(r): r for r in records}
+        findings = build_site_files(catalog, Path(folder), only=set(paths))
+        done = 0
+        for path, record in paths.items():
+            made = Path(folder) / path
+            if made.is_file():
+                _write(out / f"{record.id}.pdf", made.read_bytes())
+                done += 1
+    return done, findings
 
 
 def _refuse_committed_cache(catalog) -> None:

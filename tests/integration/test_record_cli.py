@@ -10,6 +10,7 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 from support.gitutil import init
 from support.records import (ACTION, AUDIT, RECORDS, RISK, TRAINING,
                              close_record, write_records)
@@ -328,3 +329,15 @@ def test_the_readme_cycle_from_audit_to_corrective_action_runs(repo):
     for command in commands[4:]:
         assert repo.qms(*command).exit_code == 0
     assert ids(repo, "--open") == [] and ids(repo, "--overdue") == []
+
+
+def test_qms_pdf_prints_closed_records_only(full, tmp_path):
+    close_record(full.root, AUDIT)
+    out = tmp_path / "ban-in"
+    result = full.qms("pdf", "DGNB-2026-01", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = "".join(page.extract_text() for page in PdfReader(out / "DGNB-2026-01.pdf").pages)
+    assert "DGNB-2026-01" in text and "BM.08" in text
+    refused = full.qms("pdf", "KP-2026-01", "-o", str(out))
+    assert refused.exit_code == 1 and "chưa ký đóng" in refused.output
+    assert not (out / "KP-2026-01.pdf").exists()
