@@ -35,6 +35,7 @@ DOCUMENT_STATUSES = ("draft", "effective", "withdrawn")
 TASK_STATUSES = ("planned", "in_progress", "done", "cancelled")
 TASK_TYPES = ("internal_audit", "management_review", "survey", "report", "announcement", "other")
 TARGET_OPS = (">=", "<=", "=")
+OPERATOR_SIGNS = {">=": "≥", "<=": "≤", "=": "="}   # how a target is printed: ≥ 95 %
 # Kinds whose documents have forms and records (the 'parents' of forms).
 FORM_PARENT_KINDS = ("procedure", "guide")
 
