@@ -33,6 +33,7 @@ from builder.findings.finding import Severity
 from builder.pdf.background import BackgroundPrint
 from builder.pdf.build import build_site_files
 from builder.preview.pages import preview_makers
+from builder.reporting.status import write_status
 from builder.rules.runner import run_checks
 from builder.site.assets import linked_files
 from builder.site.generator import (DIRECTORY_URLS_REQUIRED,
@@ -173,6 +174,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(f"Không xuất bản: {len(failures)} tài liệu không tạo được bản in (xem các dòng LỖI "
                               "ở trên). Sửa rồi dựng lại.")
         write_manifest(self.catalog, Path(config.site_dir))
+        write_status(self.catalog, Path(config.site_dir))
         compact_search_index(Path(config.site_dir))
         if config.strict and _strict_warnings():
             # MkDocs aborts a strict build after this event: the published site must not change

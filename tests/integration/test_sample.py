@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 
+import jsonschema
 import pytest
 from support.gitutil import init
 from support.keys import sample_key
@@ -12,6 +13,8 @@ from support.repos import REPO, TODAY, copy_sample, mkdocs_build
 
 from builder.catalog import load_catalog
 from builder.documents.dates import parse_date
+from builder.reporting.figures import flat, yearly_figures
+from builder.reporting.status import status_schema
 from builder.rules.runner import run_checks
 
 SYSTEM_PROCEDURES = ("kiểm soát thông tin dạng văn bản", "đánh giá nội bộ", "xem xét của lãnh đạo",
@@ -56,6 +59,21 @@ def test_sample_site_manifest_lists_every_document(tmp_path, catalog):
         assert (repo.root / "site" / entry["url"] / "index.html").is_file()
         if entry["status"] == "effective":   # make site: a PDF for every effective document (issue 4)
             assert entry["pdf"] and (repo.root / "site" / entry["pdf"]).read_bytes().startswith(b"%PDF")
+    # Every record is listed, each closed one with its published PDF.
+    assert {r["id"] for r in manifest["records"]} == {r.id for r in catalog.records}
+    for entry in manifest["records"]:
+        assert (repo.root / "site" / entry["url"] / "index.html").is_file()
+        assert (entry["pdf"] is not None) == (entry["status"] == "closed")
+        if entry["pdf"]:
+            assert (repo.root / "site" / entry["pdf"]).read_bytes().startswith(b"%PDF")
+    # status.json: valid against its schema, its figures those of the yearly report.
+    status = json.loads((repo.root / "site" / "status.json").read_text(encoding="utf-8"))
+    jsonschema.validate(status, status_schema())
+    assert status["figures"] == flat(yearly_figures(catalog, 2026))
+    assert status["now"]["actions_overdue"] == 1 and status["now"]["internal_audit"]["last"] == "2026-10-20"
+    overdue = next(f for s in status["sections"] for f in s["figures"] if f["key"] == "actions.overdue")
+    assert [x["ref"] for x in overdue["sources"]] == ["KP-2026-02"]
+    assert (repo.root / "site" / overdue["sources"][0]["url"] / "index.html").is_file()
     qt01 = next(e for e in manifest["documents"] if e["code"] == "QT.01")
     page = (repo.root / "site" / qt01["url"] / "index.html").read_text(encoding="utf-8")
     row = page.split("<strong>Chữ ký số</strong>")[1].split("</tr>")[0]      # the sign-off block's row
