@@ -76,5 +76,6 @@ def record_pdf_path(record) -> str:
 
 
 def cycle_page_uri(year: int) -> str:
-    """The 'Chu kỳ HTQLCL năm <year>' page."""
-    return f"{RECORDS_FOLDER}/{year}/index.md"
+    """The 'Chu kỳ HTQLCL năm <year>' page: ho-so/2026/chu-ky/ (not the folder's index page, which
+    the theme would make the link of a navigation section)."""
+    return f"{RECORDS_FOLDER}/{year}/chu-ky.md"

@@ -128,6 +128,24 @@ CYCLE_STEPS = {
 CYCLE_STATES = {"done": "Hoàn thành", "due": "Đến hạn", "upcoming": "Chưa đến hạn", "overdue": "Quá hạn",
                 "none": "Không phát sinh"}
 CYCLE_COLUMNS = ("STT", "Bước", "Hạn", "Tình trạng", "Bằng chứng")
+# What the evidence column of the cycle page says when links alone do not tell it.
+CYCLE_NOTES = {
+    "plan": "Kế hoạch {notes}.",
+    "plan_done": "hoàn thành ngày {date}",
+    "plan_due": "hạn {date}",
+    "no_objectives": "Chưa có mục tiêu chất lượng của năm.",
+    "risks": "{count} rủi ro, cơ hội đã đăng ký",
+    "untreated": ", {count} chưa có biện pháp xử lý",
+    "no_risks": "Chưa đăng ký rủi ro, cơ hội.",
+    "no_record": "Chưa có hồ sơ.",
+    "unanswered": "{count} điểm không phù hợp chưa có hành động khắc phục.",
+    "no_nonconformity": "Không có điểm không phù hợp.",
+    "no_inspection": "Không có đoàn kiểm tra trong năm.",
+    "recommendations": "{done}/{count} kiến nghị đã thực hiện.",
+    "no_review": "Chưa có biên bản xem xét.",
+    "evaluated": "{done}/{count} rủi ro, cơ hội đã đánh giá hiệu quả:",
+    "summary": "{done}/{count} bước hoàn thành, {late} bước quá hạn.",
+}
 FORM_RECORDS = "Hồ sơ lập theo biểu mẫu này"
 
 # --- `qms record` (builder/cli/records.py): the columns of `qms record list` and its words.

@@ -106,11 +106,12 @@ def record_documents_exist(record, catalog):
         if doc is None:
             yield problem(record.path, at, key=key_name(keys), value=value, hint=did_you_mean(value, _codes(catalog)))
         elif keys == ("form", "code") and doc.kind != "form":
-            yield problem(record.path, at, "not-form", key=key_name(keys), value=value, kind=DOCUMENT_KINDS[doc.kind])
+            yield problem(record.path, at, "not-form", key=key_name(keys), value=value,
+                          kind=DOCUMENT_KINDS.get(doc.kind, doc.kind or "?"))
         elif keys[-1] in ("procedure", "procedures") or (keys and keys[0] == "scope") or keys == ("procedure",):
             if doc.kind not in PROCEDURE_KINDS:
                 yield problem(record.path, at, "not-procedure", key=key_name(keys), value=value,
-                              kind=DOCUMENT_KINDS[doc.kind])
+                              kind=DOCUMENT_KINDS.get(doc.kind, doc.kind or "?"))
     form = catalog.get(record.form_code)
     if form is not None and form.kind == "form" and form.procedure and record.procedure \
             and catalog.get(record.procedure) is not None and form.procedure != record.procedure:

@@ -1,4 +1,4 @@
-"""Files a document links to (images, a form's original Word file), placed for the site.
+"""Files a document or record links to (images, a form's original Word file, a scanned minute), placed for the site.
 
 A document's page is generated at tai-lieu/<code>.md, away from its source file, so a relative
 link such as `media/qt-09/image1.png` (written by `qms import` next to procedures/QT.09-...md)
@@ -11,6 +11,7 @@ import posixpath
 import re
 from pathlib import Path, PurePosixPath
 
+from builder.addresses import record_page_uri
 from builder.catalog import Catalog
 
 # Markdown links and images: [text](target) and ![alt](target); the target up to a space or ')'.
@@ -37,12 +38,15 @@ def _publishable(disk: Path, root: Path) -> bool:
 
 def linked_files(catalog: Catalog, page_uri) -> list[tuple[str, Path]]:
     """(site path as if in docs_dir, file on disk) for every local non-Markdown file a document
-    body links to; `page_uri(doc)` is where the document's page is generated."""
+    or record body links to; `page_uri(doc)` is where a document's page is generated (a record's
+    is `record_page_uri`)."""
     out: dict[str, Path] = {}
     root = catalog.root.resolve()
-    for doc in [*catalog.documents, *catalog.pending.values()]:   # a pending issue's preview too
+    pages = [(doc, page_uri(doc)) for doc in [*catalog.documents, *catalog.pending.values()]]  # pending previews too
+    pages += [(record, record_page_uri(record)) for record in catalog.records]
+    for doc, uri in pages:
         source_dir = PurePosixPath(doc.path).parent
-        page_dir = PurePosixPath(page_uri(doc)).parent
+        page_dir = PurePosixPath(uri).parent
         for target in _LINK.findall(doc.body):
             target = target.split("#", 1)[0].split("?", 1)[0]
             if not target or is_remote(target) or target.endswith(".md"):

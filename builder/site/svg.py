@@ -140,3 +140,101 @@ def plan_timeline(rows: list[tuple[int, str, tuple[int, int] | None, str]], year
         parts.append(_text(lx + 14, height - 3, L.TASK_STATES[state], 11, "start"))
         lx += 128
     return _svg(width, height, f"{L.TIMELINE} {year}", parts)
+
+
+LEVEL_COLOURS = {"high": RED, "medium": ORANGE, "low": GREEN}
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """A label cut at spaces into lines of about `width` characters (SVG text does not wrap)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def heat_map(counts: dict[tuple[int, int], int], likelihood: tuple[str, ...], impact: tuple[str, ...],
+             level, level_labels: dict[str, str], cell_label, label: str, axes: tuple[str, str]) -> str:
+    """A likelihood × impact grid, likelihood rising upwards and impact to the right, each cell
+    coloured by the level of its score (`level(score)`: high / medium / low) and showing how many
+    entries were rated there. Each cell is a <g> carrying its likelihood, impact, score, level and
+    count as data attributes and a <title> (`cell_label(l, i, score, level, count)`), so a reader,
+    a screen reader and a test all read the same numbers. `axes`: the likelihood and impact titles.
+    Scale labels are written whole, over as many lines as they need."""
+    rows, cols = len(likelihood), len(impact)
+    left, top, line_h = 176, 30, 13
+    cell_w = max(74, min(130, 420 // max(cols, 1)))
+    row_labels = [_lines(f"{rows - r}. {likelihood[rows - r - 1]}", 27) for r in range(rows)]
+    col_labels = [_lines(f"{c + 1}. {impact[c]}", cell_w // 6) for c in range(cols)]
+    cell_h = max(44, line_h * max((len(x) for x in row_labels), default=1) + 12)
+    base = top + rows * cell_h
+    below = line_h * max((len(x) for x in col_labels), default=1) + 8
+    width, height = left + cols * cell_w + 10, base + below + 42
+    parts = [_text(4, top - 12, f"{axes[0]} ↑", 11, "start", INK, "bold")]
+    for r in range(rows):                       # top row: the highest likelihood
+        value, y = rows - r, top + r * cell_h
+        lines = row_labels[r]
+        for k, line in enumerate(lines):
+            parts.append(_text(left - 8, y + cell_h / 2 + 4 + (k - (len(lines) - 1) / 2) * line_h, line, 11, "end"))
+        for c in range(cols):
+            impact_value, x = c + 1, left + c * cell_w
+            score = value * impact_value
+            grade = level(score)
+            count = counts.get((value, impact_value), 0)
+            title = cell_label(value, impact_value, score, grade, count)
+            parts.append(f'<g data-likelihood="{value}" data-impact="{impact_value}" data-score="{score}" '
+                         f'data-level="{esc(grade)}" data-count="{count}"><title>{esc(title)}</title>'
+                         f'<rect x="{x}" y="{y}" width="{cell_w}" height="{cell_h}" fill="{LEVEL_COLOURS[grade]}" '
+                         f'fill-opacity="{0.9 if count else 0.3}" stroke="#ffffff" stroke-width="2"/>'
+                         + (_text(x + cell_w / 2, y + cell_h / 2 + 7, str(count), 20, fill="#ffffff", weight="bold")
+                            if count else "")
+                         + "</g>")
+    for c, lines in enumerate(col_labels):
+        for k, line in enumerate(lines):
+            parts.append(_text(left + c * cell_w + cell_w / 2, base + 14 + k * line_h, line, 10))
+    parts.append(_text(left + cols * cell_w / 2, base + below + 12, f"{axes[1]} →", 11, weight="bold"))
+    lx = 4
+    for grade in ("high", "medium", "low"):
+        parts.append(f'<rect x="{lx}" y="{height - 12}" width="10" height="10" fill="{LEVEL_COLOURS[grade]}"/>')
+        parts.append(_text(lx + 14, height - 3, level_labels[grade], 11, "start"))
+        lx += 100
+    return _svg(width, height, label, parts)
+
+
+def rate_bars(results: list[tuple[str, float]], label: str, target: float | None = None,
+              target_label: str = "", met=None) -> str:
+    """Horizontal bars on a 0–100 % scale, one per question group with its name above it and its
+    rate at its end; with a target, a dashed line at it and each bar green when it meets the
+    target, red when not. Each bar is a <g data-group data-rate>, the target line carries
+    data-target, so the numbers can be read without looking at the picture."""
+    width, left, right, top, row_h = 360, 8, 44, 34, 40
+    plot_w = width - left - right
+    height = top + row_h * max(len(results), 1) + 22
+
+    def x(rate: float) -> float:
+        return left + plot_w * max(0.0, min(rate, 100.0)) / 100
+
+    parts = []
+    for tick in (0, 25, 50, 75, 100):
+        parts.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top - 4}" y2="{height - 20}" '
+                     'stroke="#eeeeee"/>')
+        parts.append(_text(x(tick), height - 6, f"{tick}%", 10, fill=GREY))
+    for i, (group, rate) in enumerate(results):
+        y = top + i * row_h
+        colour = BLUE if met is None else (GREEN if met(rate) else RED)
+        value = f"{_num(rate)}%"
+        parts.append(f'<g data-group="{esc(group)}" data-rate="{rate:g}"><title>{esc(group)}: {esc(value)}</title>'
+                     + _text(left, y + 10, group, 11, "start")
+                     + f'<rect x="{left}" y="{y + 15}" width="{x(rate) - left:.1f}" height="16" rx="2" '
+                       f'fill="{colour}"/>'
+                     + _text(x(rate) + 4, y + 28, value, 11, "start", colour, "bold") + "</g>")
+    if target is not None:
+        tx = x(target)
+        parts.append(f'<line data-target="{target:g}" x1="{tx:.1f}" x2="{tx:.1f}" y1="{top - 8}" y2="{height - 20}" '
+                     f'stroke="{BLUE}" stroke-width="1.5" stroke-dasharray="6 4">'
+                     f'<title>{esc(target_label)}</title></line>')
+        parts.append(_text(min(tx, width - 4), top - 14, target_label, 11, "end", BLUE))
+    return _svg(width, height, label, parts)

@@ -88,7 +88,7 @@ def test_registers_and_cycle_page_read_at_every_width(page, sample, width):
     lies outside the screen (on a phone the rows become cards)."""
     page.set_viewport_size({"width": width, "height": 900})
     year = sample.catalog.records.years()[0]
-    for path in [f"ho-so/{year}/", *REGISTERS]:
+    for path in [f"ho-so/{year}/chu-ky/", *REGISTERS]:
         page.goto(sample.url + path)
         expect(page.locator("article h1").first).to_be_visible()
         outside = page.evaluate("""(width) => {
@@ -101,7 +101,7 @@ def test_registers_and_cycle_page_read_at_every_width(page, sample, width):
         }""", width)
         assert outside == [], (path, outside)
         screenshot(page, f"records-{path.strip('/').replace('/', '-')}-{width}")
-    page.goto(sample.url + f"ho-so/{year}/")
+    page.goto(sample.url + f"ho-so/{year}/chu-ky/")
     expect(page.locator("article h1").first).to_have_text(re.compile(f"^Chu kỳ HTQLCL năm {year}"))
     steps = page.locator(".qms-cycle-state")
     expect(steps).to_have_count(10)
@@ -119,7 +119,7 @@ def test_navigation_lists_each_cycle_page_by_its_title(page, sample):
     for year in sample.catalog.records.years():
         page.goto(sample.url)
         link = nav.locator("a", has_text=f"Chu kỳ HTQLCL năm {year}").first
-        assert link.get_attribute("href").endswith(f"ho-so/{year}/")
+        assert link.get_attribute("href").endswith(f"ho-so/{year}/chu-ky/")
         link.click()
         expect(page.locator("article h1").first).to_have_text(re.compile(f"^Chu kỳ HTQLCL năm {year}"))
     expect(nav.get_by_text("Sổ đăng ký rủi ro và cơ hội").first).to_be_attached()
@@ -191,7 +191,19 @@ def test_search_index_holds_each_record_page(sample):
         base = doc["location"].split("#", 1)[0]
         pages[base] = pages.get(base, "") + " " + doc["title"] + " " + doc["text"]
     for record in sample.catalog.records:
-        text = pages.get(f"ho-so/{record.year}/{record.id.lower()}/", "")
-        assert record.id in text and sample.catalog.organisation.unit_name(record.unit) in text, record.id
+        words = pages.get(f"ho-so/{record.year}/{record.id.lower()}/", "").split()
+        unit = sample.catalog.organisation.unit_name(record.unit).split()
+        assert record.id in words, record.id                        # a word of its own, as lunr splits it
+        assert any(words[i:i + len(unit)] == unit for i in range(len(words))), (record.id, unit)
     register = pages.get("so-theo-doi/hanh-dong-khac-phuc/", "")
     assert "KP-" not in register
+
+
+def test_a_closed_record_links_its_pdf(page, sample):
+    """The page of a closed record offers its PDF (made beside the page by the PDF builder)."""
+    record = next(r for r in sample.catalog.records if r.is_closed)
+    page.goto(sample.url + f"ho-so/{record.year}/{record.id.lower()}/")
+    link = page.locator("article a[download]", has_text=record.id)
+    expect(link).to_have_count(1)
+    target = (sample.root / f"ho-so/{record.year}/{record.id.lower()}" / link.get_attribute("href")).resolve()
+    assert target.read_bytes()[:5] == b"%PDF-"

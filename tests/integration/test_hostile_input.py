@@ -21,6 +21,7 @@ from builder.catalog import load_catalog
 from builder.documents.dates import parse_date
 from builder.documents.schema import REQUIRED_WHEN_IN_FORCE, fields_for
 from builder.findings.finding import has_errors
+from builder.records.kinds import fields_for as record_fields_for
 from builder.rules.runner import run_checks
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
@@ -97,14 +98,15 @@ def required_cases() -> list[Case]:
     out = []
     for path, text in documents.items():
         kind = re.search(r"^kind: (\w+)", text, re.M).group(1)
-        keys = [f.key for f in fields_for(kind) if f.required]
+        schema = record_fields_for if path.startswith("records/") else fields_for
+        keys = [f.key for f in schema(kind) if f.required]
         if "status: effective" in text:
             keys += [k for k in REQUIRED_WHEN_IN_FORCE if k not in keys]
         for key in keys:
             if not re.search(rf"^{key}:", text, re.M):
                 continue
             for value in NULLS:
-                out.append(Case(f"{path.split('/')[1][:8]} {key}: {value or '(trống)'}", "required-field", path,
+                out.append(Case(f"{path.split('/')[-1][:12]} {key}: {value or '(trống)'}", "required-field", path,
                                 rewrite(path, lambda t, k=key, v=value: set_key(t, k, v)), marker=f"{key}:"))
     return out
 

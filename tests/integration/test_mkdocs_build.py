@@ -5,7 +5,8 @@ import json
 import unicodedata
 
 import pytest
-from support.repos import BASE_FILES, Q, mkdocs_build, site_repo
+from support.repos import (BASE_FILES, Q, REVIEW2026, close_open_records,
+                           mkdocs_build, site_repo)
 
 
 @pytest.fixture
@@ -113,3 +114,18 @@ def test_links_publish_only_files_kept_with_the_documents(tmp_path):
     published = {p.relative_to(repo.root / "site").as_posix() for p in (repo.root / "site").rglob("*") if p.is_file()}
     assert "tai-lieu/anh/so-do.png" in published
     assert not any(p.endswith(("organisation.yml", "bi-mat.txt")) or p.endswith(".git/config") for p in published)
+
+
+def test_a_record_publishes_the_scan_it_links(tmp_path):
+    """A record's body may link a scan of the signed minute kept beside it: published beside the
+    record's page, so the link works; a link out of the records folder publishes nothing."""
+    repo = site_repo(tmp_path / "repo")
+    repo.write("records/2026/scan/bien-ban.pdf", b"%PDF-1.4 scan")
+    repo.write("records/2026/XXLD-2026-02-hop-bat-thuong.md", REVIEW2026.replace("XXLD-2026-01", "XXLD-2026-02").replace(
+        "Biên bản họp.", "Biên bản họp. [Bản quét có chữ ký](scan/bien-ban.pdf) [Khóa](../../signatures/x.txt)"))
+    close_open_records(repo.root)
+    result = mkdocs_build(repo.root)
+    assert result.returncode == 0, result.stderr
+    assert (repo.root / "site" / "ho-so" / "2026" / "scan" / "bien-ban.pdf").read_bytes() == b"%PDF-1.4 scan"
+    page = (repo.root / "site" / "ho-so" / "2026" / "xxld-2026-02" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../scan/bien-ban.pdf"' in page

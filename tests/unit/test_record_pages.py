@@ -3,14 +3,15 @@ under so-theo-doi/, the heat map and survey charts, the 'Chu kỳ HTQLCL năm <y
 form's records and the home page's unconfirmed issues, on a small repository written here."""
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
-from support.repos import BASE_FILES, make_repo
+from support.repos import BASE_FILES, approve_all, make_repo
 
-from builder.addresses import cycle_page_uri
+from builder.addresses import cycle_page_uri, page_url_of
 from builder.catalog import load_catalog
 from builder.site.model import place_html
 from builder.site.navigation import navigation
@@ -191,10 +192,13 @@ treatment: Theo dõi
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory):
-    files = dict(BASE_FILES)
+    """The base documents (QT.01, BM.01, KH.2026) approved, MTCL.2026, and the records above as
+    written: open ones stay open."""
+    files = {rel: text for rel, text in BASE_FILES.items() if not rel.startswith("records/")}
     files["procedures/MTCL.2026-muc-tieu-chat-luong.md"] = MTCL
     files.update({f"records/{rid[-7:-3]}/{rid}.md": text for rid, text in RECORDS.items()})
-    repo = make_repo(tmp_path_factory.mktemp("records") / "repo", files)
+    repo = make_repo(tmp_path_factory.mktemp("records") / "repo", files, approved=False)
+    approve_all(repo.root)
     return load_catalog(repo.root, TODAY)
 
 
@@ -208,10 +212,17 @@ def svgs(page: str) -> list[ET.Element]:
     return [ET.fromstring(s) for s in re.findall(r"<svg\b.*?</svg>", page, re.S)]
 
 
+def table_rows(page: str) -> list[list[str]]:
+    """The cells of every Markdown table row of a page."""
+    return [[c.strip() for c in line.strip().strip("|").split(" | ")] for line in page.splitlines()
+            if line.startswith("| ") and not line.startswith("|---")]
+
+
 def test_every_record_has_its_page_and_the_registers_exist(pages):
     for rid in RECORDS:
         assert f"ho-so/{rid[-7:-3]}/{rid.lower()}.md" in pages, rid
-    for uri in ("so-theo-doi/danh-gia-noi-bo.md", "so-theo-doi/hanh-dong-khac-phuc.md", "so-theo-doi/rui-ro-va-co-hoi.md",
+    for uri in ("so-theo-doi/danh-gia-noi-bo.md", "so-theo-doi/hanh-dong-khac-phuc.md",
+                "so-theo-doi/rui-ro-va-co-hoi.md",
                 "so-theo-doi/khao-sat-su-hai-long.md", "so-theo-doi/xem-xet-cua-lanh-dao.md", "so-theo-doi/dao-tao.md",
                 "so-theo-doi/kiem-tra-cua-cap-tren.md", "so-theo-doi/tiep-nhan-tai-lieu.md",
                 cycle_page_uri(2026), cycle_page_uri(2025)):
@@ -231,11 +242,32 @@ def test_record_page_header_links_form_procedure_and_pdf(pages):
 
 def test_audit_findings_show_their_corrective_actions_and_states(pages):
     page = pages["ho-so/2026/dgnb-2026-01.md"]
-    rows = {line.split("|")[1].strip(): line for line in page.splitlines() if re.match(r"\| \d \|", line)}
-    assert "[KP-2026-01](kp-2026-01.md)" in rows["1"] and 'data-action-state="closed"' in rows["1"]
-    assert "[KP-2026-02](kp-2026-02.md)" in rows["2"] and 'data-action-state="overdue"' in rows["2"]
-    assert "Khuyến nghị, lưu ý" in rows["3"] and "Chưa có hành động khắc phục" not in rows["3"]
-    assert "Chưa có hành động khắc phục" in rows["4"]
+    rows = {cells[0]: cells for cells in table_rows(page) if len(cells) == 6}
+    assert rows["1"][1:5] == ["Sự không phù hợp", "7.5.3", "Văn phòng Sở", "Sổ theo dõi hồ sơ chưa cập nhật"]
+    assert "[KP-2026-01](kp-2026-01.md)" in rows["1"][5] and 'data-action-state="closed"' in rows["1"][5]
+    assert "[KP-2026-02](kp-2026-02.md)" in rows["2"][5] and 'data-action-state="overdue"' in rows["2"][5]
+    assert rows["3"][1] == "Khuyến nghị, lưu ý" and rows["3"][5] == "—"
+    assert "Chưa có hành động khắc phục" in rows["4"][5]
+    assert "Lý Thị Nga (Văn phòng Sở); Hoàng Minh Đức (Phòng Kế hoạch - Tài chính, Phòng Quản lý khoa học)" in page
+
+
+def test_every_link_of_a_record_page_leads_to_a_page(pages):
+    """The links of record pages, Markdown (between pages, checked by a strict build too) and
+    HTML (the header, relative to the page's URL), lead to pages the build makes; the PDF is
+    made beside the page."""
+    uris, urls = set(pages), {page_url_of(uri) for uri in pages}
+    checked = 0
+    for uri, page in pages.items():
+        if not uri.startswith("ho-so/"):
+            continue
+        for target in re.findall(r"\]\(([^)#]+)\)", page):
+            assert posixpath.normpath(posixpath.join(posixpath.dirname(uri), target)) in uris, (uri, target)
+            checked += 1
+        for target in re.findall(r'href="([^"#]+)', page):
+            resolved = posixpath.normpath(posixpath.join(page_url_of(uri), target)) + "/"
+            assert target.endswith(".pdf") or resolved in urls, (uri, target)
+            checked += 1
+    assert checked > 60
 
 
 def test_audit_programme_counts_findings_by_type_and_by_clause_and_unit(pages):
@@ -303,10 +335,12 @@ def test_survey_chart_rates_and_target(pages):
 
 def test_review_inputs_link_their_evidence_and_flag_missing_ones(pages):
     page = pages["ho-so/2026/xxld-2026-01.md"]
-    row = next(line for line in page.splitlines() if line.startswith("| c6) Kết quả đánh giá"))
-    assert "[DGNB-2026-01](dgnb-2026-01.md)" in row and "[QT.01](../../tai-lieu/qt-01.md)" in row
-    missing = next(line for line in page.splitlines() if line.startswith("| d) Sự thỏa đáng"))
-    assert "Chưa có" in missing
+    inputs = {cells[0]: cells for cells in table_rows(page) if len(cells) == 3}
+    assert len(inputs) == 1 + 12                                   # every input of 9.3.2, in the standard's order
+    audit = inputs["c6) Kết quả đánh giá"]
+    assert audit[1] == "04 phát hiện"
+    assert audit[2] == "[DGNB-2026-01](dgnb-2026-01.md), [QT.01](../../tai-lieu/qt-01.md)"
+    assert "Chưa có" in inputs["d) Sự thỏa đáng của các nguồn lực"][1]
     register = pages["so-theo-doi/xem-xet-cua-lanh-dao.md"]
     assert "2/12, thiếu: a), b), c1), c3), c4), c5), c7), d), e), f)" in register
     assert "Khảo sát trực tuyến | Phạm Hoài Thu | 31/12/2026" in register
@@ -338,7 +372,8 @@ def test_form_page_counts_records_per_year(pages):
     page = pages["tai-lieu/bm-01.md"]
     section = page.split("## Hồ sơ lập theo biểu mẫu này", 1)[1].split("\n## ", 1)[0]
     lines = [line for line in section.splitlines() if line.startswith("- ")]
-    assert lines[0].startswith(f"- Năm 2026: {len(RECORDS) - 1} hồ sơ (") and lines[1].startswith("- Năm 2025: 1 hồ sơ (")
+    assert lines[0].startswith(f"- Năm 2026: {len(RECORDS) - 1} hồ sơ (")
+    assert lines[1].startswith("- Năm 2025: 1 hồ sơ (")
     assert "[RR-2025-01](../ho-so/2025/rr-2025-01.md)" in lines[1]
     assert "[Sổ đăng ký rủi ro và cơ hội](../so-theo-doi/rui-ro-va-co-hoi.md)" in lines[1]
     assert "Hồ sơ lập theo biểu mẫu này" not in pages["tai-lieu/qt-01.md"]
@@ -362,16 +397,15 @@ def test_cycle_page_states(pages):
 
 
 def test_navigation_lists_cycle_pages_then_registers(catalog, pages):
-    """Each cycle page (ho-so/<year>/index.md) is a section of its own page: Material makes any
-    index page the link of the section holding it, so it would otherwise lose its title."""
+    """Each year's cycle page is a link of the 'Hồ sơ' section, newest first, then the registers."""
     section = next(item for item in navigation(catalog) if item.title == "Hồ sơ")
     titles = [item.title for item in section.children]
     assert titles == ["Chu kỳ HTQLCL năm 2026", "Chu kỳ HTQLCL năm 2025", "Chương trình đánh giá nội bộ",
                       "Sổ theo dõi sự không phù hợp và hành động khắc phục", "Sổ đăng ký rủi ro và cơ hội",
                       "Kết quả khảo sát sự hài lòng", "Xem xét của lãnh đạo", "Đào tạo, tập huấn",
                       "Kiểm tra của cấp trên và thực hiện kiến nghị", "Tiếp nhận tài liệu"]
-    assert [c.page for c in section.children[0].children] == [cycle_page_uri(2026)]
-    assert all((item.page or item.children[0].page) in pages for item in section.children)
+    assert section.children[0].page == cycle_page_uri(2026) == "ho-so/2026/chu-ky.md"
+    assert all(item.page in pages for item in section.children)
 
 
 def test_home_lists_issues_whose_confirmations_are_late(catalog):
@@ -390,3 +424,23 @@ def test_field_reference_lists_record_fields_per_kind():
     assert "### Trường riêng: Đánh giá nội bộ (`kind: audit`)" in page
     assert "| `findings[].clause` | Điều khoản |" in page
     assert "| `verification.result` | Kết quả |" in page
+
+
+def test_partial_and_wrong_records_still_make_every_page(tmp_path):
+    """The preview renders a repository while records are being written: a record with only its
+    id and kind, or with values of the wrong shape, still gets its page and its register rows."""
+    files = {rel: text for rel, text in BASE_FILES.items() if not rel.startswith("records/")}
+    odd = ("date: 2026-05-05\nlikelihood: nhiều\nimpact: 9\nresults: [{group: A}, 7]\nfindings: [{type: nonconformity}]\n"
+           "inputs: [{input: objectives}]\ndocuments: [{code: QT.01}]\nrecommendations: [{record: KP-9}]\n"
+           "dates: {from: 2026-05-05}\nverification: {by: ai-do}\nsource: {record: DGNB-2026-01, item: 9}\n"
+           "attendee_counts: [{unit: VP}]\nobjective: {document: MTCL.2099, target: MT.09}\nscope: 3\n")
+    for n, kind in enumerate(("audit", "corrective_action", "risk", "survey", "review", "training", "inspection",
+                              "acknowledgement"), 1):
+        files[f"records/2026/TH-{n}.md"] = f"---\nid: TH-2026-{n:02d}\nkind: {kind}\ntitle: Dở dang\n---\n"
+        files[f"records/2026/TS-{n}.md"] = f"---\nid: TS-2026-{n:02d}\nkind: {kind}\ntitle: Sai kiểu\n{odd}---\n"
+    repo = make_repo(tmp_path / "repo", files, approved=False)
+    catalog = load_catalog(repo.root, TODAY)
+    pages = {uri: make().content for uri, make in page_makers(catalog).items()}
+    assert "ho-so/khong-ngay/th-2026-01.md" in pages and "ho-so/2026/ts-2026-08.md" in pages
+    assert "Chưa có hành động khắc phục" in pages["ho-so/2026/ts-2026-01.md"]
+    home_page(catalog)

@@ -20,6 +20,7 @@ from builder.site.markdown import link, md_link, status_badge
 from builder.site.model import GeneratedPage
 from builder.site.pages.issue_history import history_section
 from builder.site.pages.print_files import distribution_section, print_section
+from builder.site.pages.records.forms import form_records_section
 from builder.structured import before_body, legal_basis_list, records_table
 
 
@@ -104,7 +105,8 @@ def document_page(doc: Document, catalog: Catalog, uri: str | None = None) -> Ge
     parts = [f"# {cell(doc.code)} {cell(doc.title)}", pending_notice(doc, catalog, uri),
              control_header(doc, catalog), print_section(doc, uri),
              *before_body(doc, catalog), body_section(doc, catalog, uri), records_table(doc, catalog),
-             related_section(doc, catalog, uri), signoff_block(doc, catalog), change_table(doc),
+             related_section(doc, catalog, uri), form_records_section(doc, catalog, uri),
+             signoff_block(doc, catalog), change_table(doc),
              distribution_section(doc, catalog), history]
     return GeneratedPage(uri, "\n\n".join(p for p in parts if p) + "\n")
 

@@ -18,6 +18,8 @@ from builder.site.pages.legal_register import LEGAL_REGISTER_PAGE
 from builder.site.pages.master_list import MASTER_LIST_PAGE
 from builder.site.pages.objectives import OBJECTIVES_PAGE
 from builder.site.pages.plan import PLAN_PAGE
+from builder.site.pages.records.acknowledgements import \
+    home_section as acknowledgement_section
 from builder.site.pages.review_due import (COMPACT_HEADER, REVIEW_PAGE,
                                            SOON_DAYS, due_reviews, review_rows)
 from builder.site.pages.todo import HEADER as TODO_HEADER
@@ -89,5 +91,6 @@ def registers_section(catalog: Catalog) -> str:
 def home_page(catalog: Catalog, intro: str | None = None) -> GeneratedPage:
     """Intro as written, then the generated sections."""
     parts = [(intro or DEFAULT_INTRO).strip(), attention_section(catalog), pending_section(catalog),
-             latest_section(catalog), review_section(catalog), registers_section(catalog)]
+             latest_section(catalog), acknowledgement_section(catalog, HOME_PAGE, LATEST_COUNT),
+             review_section(catalog), registers_section(catalog)]
     return GeneratedPage(HOME_PAGE, "\n\n".join(p for p in parts if p) + "\n")

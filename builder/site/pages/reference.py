@@ -7,6 +7,7 @@ from builder.documents.schema import BY_KIND, COMMON, KINDS, kinds_of
 from builder.findings.rule_texts import RULES
 from builder.legal.register import LEGAL_STATUSES
 from builder.markup.literal import cell
+from builder.records import kinds as records
 from builder.site.model import GeneratedPage
 
 FIELD_REFERENCE_PAGE = "huong-dan/truong-khai-bao.md"
@@ -46,12 +47,26 @@ def field_reference_page() -> GeneratedPage:
     out += ["## Giá trị cho phép",
             "- `kind`: " + "; ".join(f"`{k}` ({v})" for k, v in KINDS.items()),
             "- `status`: `draft` (Dự thảo); `effective` (Đang áp dụng); `withdrawn` (Hết hiệu lực)",
-            "- Tình trạng hiệu lực trong sổ văn bản pháp luật: " + "; ".join(LEGAL_STATUSES),
-            "## Trong mã nguồn",
+            "- Tình trạng hiệu lực trong sổ văn bản pháp luật: " + "; ".join(LEGAL_STATUSES)]
+    out += record_fields(head)
+    out += ["## Trong mã nguồn",
             "Các trường và giá trị cho phép được khai báo một lần trong `builder/documents/schema.py`; trang "
             "này được tạo từ đó. Phần khai báo được đọc bởi `builder/documents/loader.py` (kèm số dòng của "
             "từng trường để báo lỗi đúng chỗ)."]
     return GeneratedPage(FIELD_REFERENCE_PAGE, "\n\n".join(out) + "\n")
+
+
+def record_fields(head: str) -> list[str]:
+    """The fields of records (records/<năm>/...), generated from builder/records/kinds.py."""
+    out = ["## Hồ sơ của chu kỳ hằng năm",
+           "Mỗi hồ sơ (biên bản, báo cáo, phiếu...) là một tệp Markdown trong thư mục `records/<năm>/`, phần khai báo "
+           "giữa hai dòng `---` như tài liệu. Khi hồ sơ ở tình trạng `closed` (đã ký đóng bằng lệnh "
+           "`qms record close`), trường `closed` là bắt buộc và nội dung không được sửa nữa. Các trường và giá trị cho "
+           "phép được khai báo trong `builder/records/kinds.py`; phần này được tạo từ đó.",
+           "### Trường chung cho mọi loại hồ sơ", head + "\n" + "\n".join(_field_rows(records.COMMON))]
+    for kind, fields in records.BY_KIND.items():
+        out += [f"### Trường riêng: {records.KINDS[kind]} (`kind: {kind}`)", head + "\n" + "\n".join(_field_rows(fields))]
+    return out
 
 
 def rules_page() -> GeneratedPage:
