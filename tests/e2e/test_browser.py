@@ -10,10 +10,8 @@ import json
 import re
 
 import pytest
-from support.browser import CHROMIUM_ARGS, RequestLog, SiteServer, ensure_chromium, screenshot
-from support.repos import copy_sample
-from playwright import sync_api as playwright_api
 from playwright.sync_api import expect
+from support.browser import SiteServer, screenshot
 from support.preview import Preview
 from support.repos import mkdocs_build, site_repo
 
@@ -48,26 +46,6 @@ status: draft
 
 
 @pytest.fixture(scope="session")
-def browser():
-    ensure_chromium()
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory):
-    """The embedded sample system, built once and served on 127.0.0.1."""
-    root = copy_sample(tmp_path_factory.mktemp("sample") / "repo").root
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    with SiteServer(root / "site") as server:
-        server.root = root / "site"
-        yield server
-
-
-@pytest.fixture(scope="session")
 def injected_site(tmp_path_factory):
     """A small site with one document full of pasted script."""
     repo = site_repo(tmp_path_factory.mktemp("injected") / "repo")
@@ -90,19 +68,6 @@ def payload_site(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     with SiteServer(repo.root / "site") as server:
         yield server
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh browser context per test; no request may leave 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    log = RequestLog(context)
-    page = context.new_page()
-    page.requests = log
-    yield page
-    context.close()
-    assert log.urls, "no request was recorded"
-    assert log.external() == [], f"requests left the host: {log.external()}"
 
 
 def search(page, site, query: str) -> list[str]:

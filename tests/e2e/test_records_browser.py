@@ -10,53 +10,22 @@ import json
 import re
 
 import pytest
-from playwright import sync_api as playwright_api
 from playwright.sync_api import expect
-from support.browser import (CHROMIUM_ARGS, RequestLog, SiteServer,
-                             ensure_chromium, screenshot)
-from support.repos import TODAY, copy_sample, mkdocs_build
+from support.browser import screenshot
 
-from builder.catalog import load_catalog
-from builder.documents.dates import parse_date
 from builder.records.queries import survey_target
+
+
+@pytest.fixture
+def sample(sample_site):
+    """The sample with its records (tests/e2e/conftest.py)."""
+    return sample_site
+
 
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 REGISTERS = ["so-theo-doi/danh-gia-noi-bo/", "so-theo-doi/hanh-dong-khac-phuc/", "so-theo-doi/rui-ro-va-co-hoi/",
              "so-theo-doi/khao-sat-su-hai-long/", "so-theo-doi/xem-xet-cua-lanh-dao/", "so-theo-doi/dao-tao/",
              "so-theo-doi/kiem-tra-cua-cap-tren/", "so-theo-doi/tiep-nhan-tai-lieu/"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    ensure_chromium()
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """The sample system with its records, built once and served on 127.0.0.1; `catalog` is the
-    same files read directly, to know what the pages must show."""
-    root = copy_sample(tmp_path_factory.mktemp("records-site") / "repo").root
-    assert list((root / "records").rglob("*.md")), "the sample has no records"
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    with SiteServer(root / "site") as server:
-        server.root = root / "site"
-        server.catalog = load_catalog(root, parse_date(TODAY), with_git=False)
-        yield server
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    log = RequestLog(context)
-    page = context.new_page()
-    yield page
-    context.close()
-    assert log.external() == [], f"requests left the host: {log.external()}"
 
 
 def search(page, site, query: str) -> list[str]:
