@@ -4,6 +4,8 @@ These addresses are a contract printed on paper (the QR code of every page leads
 so they are ours, not the site generator's: the generator adapter must publish pages at exactly these URLs."""
 from __future__ import annotations
 
+import re
+
 from builder.documents.model import Document
 from builder.documents.text import slug
 
@@ -59,6 +61,7 @@ def download_path(doc: Document, extension: str) -> str:
 
 
 RECORDS_FOLDER = "ho-so"
+_UNSAFE_NAME = re.compile(r"[^\w.-]")
 
 
 def record_page_uri(record) -> str:
@@ -70,9 +73,16 @@ def record_page_url(record) -> str:
     return page_url_of(record_page_uri(record))
 
 
+def record_file_name(record, extension: str = "pdf") -> str:
+    """DGNB-2026-01.pdf: the id as written, any character that could leave the folder (a '/', a
+    '\\') or trouble a file system replaced, since the id comes from the record's own file."""
+    stem = _UNSAFE_NAME.sub("-", record.id) or "ho-so"
+    return f"{stem}.{extension}"
+
+
 def record_pdf_path(record) -> str:
     """Site path of a closed record's PDF, beside its page: ho-so/2026/dgnb-2026-01/DGNB-2026-01.pdf."""
-    return f"{record_page_url(record)}{record.id}.pdf"
+    return f"{record_page_url(record)}{record_file_name(record)}"
 
 
 def cycle_page_uri(year: int) -> str:

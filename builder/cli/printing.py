@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from builder.addresses import record_pdf_path
+from builder.addresses import record_file_name, record_pdf_path
 from builder.catalog import load_catalog, published_view
 from builder.cli.options import fail as _fail
 from builder.cli.options import parse_day, root_option, today_option
@@ -106,7 +106,7 @@ def _print_records(catalog, records, out: Path) -> tuple[int, list]:
         for path, record in paths.items():
             made = Path(folder) / path
             if made.is_file():
-                _write(out / f"{record.id}.pdf", made.read_bytes())
+                _write(out / record_file_name(record), made.read_bytes())
                 done += 1
     return done, findings
 

@@ -7,11 +7,14 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
+from pathlib import PurePosixPath
+from types import SimpleNamespace
 
 import pytest
 from support.repos import BASE_FILES, approve_all, make_repo
 
-from builder.addresses import cycle_page_uri, page_url_of
+from builder.addresses import (cycle_page_uri, page_url_of, record_page_uri,
+                               record_pdf_path)
 from builder.catalog import load_catalog
 from builder.site.model import place_html
 from builder.site.navigation import navigation
@@ -444,3 +447,13 @@ def test_partial_and_wrong_records_still_make_every_page(tmp_path):
     assert "ho-so/khong-ngay/th-2026-01.md" in pages and "ho-so/2026/ts-2026-08.md" in pages
     assert "Chưa có hành động khắc phục" in pages["ho-so/2026/ts-2026-01.md"]
     home_page(catalog)
+
+
+@pytest.mark.parametrize("record_id", ["../../../etc/passwd", "KP-2026-01/../../x", "a\\b", "", "ĐGNB-2026-01"])
+def test_a_record_id_never_leads_a_file_out_of_its_folder(record_id):
+    """The id comes from the record's own file: its page and PDF stay under ho-so/<year>/."""
+    record = SimpleNamespace(id=record_id, year=2026)
+    for path in (record_page_uri(record), record_pdf_path(record)):
+        parts = PurePosixPath(path).parts
+        assert parts[:2] == ("ho-so", "2026") and ".." not in parts and "\\" not in path, path
+    assert record_pdf_path(record).count("/") == 3
