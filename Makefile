@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints a red MkDocs 2 banner on every build unless this is set.
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site test setup check clean bench fidelity bench-hostile sample-keys
+.PHONY: site test setup check clean bench fidelity bench-hostile bench-portal sample-keys
 
 N ?= 1000
 COMMITS ?= 10
@@ -46,6 +46,11 @@ fidelity: $(STAMP)
 # `qms check` on pathological documents of 10 KB, 100 KB and 1 MB; writes a section of docs/benchmarks.md.
 bench-hostile: $(STAMP)
 	$(BIN)/python bench/pathological.py
+
+# The province portal over 125 and 1,000 generated agencies served from 127.0.0.1; writes the
+# section "Cổng tỉnh" of docs/benchmarks.md.
+bench-portal: $(STAMP)
+	$(BIN)/python bench/portal.py
 
 # Khóa mẫu và chữ ký số của hệ thống mẫu (khóa bí mật chỉ nằm trong tests/keys/sample/).
 sample-keys: $(STAMP)

@@ -15,6 +15,7 @@ from builder.legal.register_file import load_register
 from builder.organisation.config_file import load_organisation
 from builder.organisation.model import Organisation
 from builder.records.base import closed_at_base
+from builder.records.iso18091 import IndicatorSet, load_indicator_set
 from builder.records.loader import load_records
 from builder.records.model import CycleRecord, Records
 from builder.records.settings import RecordSettings, load_settings
@@ -42,6 +43,7 @@ class Catalog:
     records: Records = field(default_factory=Records)     # records of the yearly cycle (records/)
     record_settings: RecordSettings = field(default_factory=RecordSettings)
     closed_base: dict[str, CycleRecord] = field(default_factory=dict)  # records closed at the base commit
+    indicator_set: IndicatorSet | None = None   # site_config/iso18091.yml (None: self-assessment unused)
 
     def __post_init__(self):
         self.by_code: dict[str, Document] = {}
@@ -117,10 +119,11 @@ def load_catalog(root: Path, today: date | None = None, base_ref: str | None = "
     records, rec_findings = load_records(root)
     settings, set_findings = load_settings(root)
     activities, act_findings = load_activities(root)
+    indicator_set, iso_findings = load_indicator_set(root)
     history, base = load_git(root, base_ref, merge_base) if with_git else (History(), None)
     closed_base = closed_at_base(root, base.commit) if base is not None else {}
     parse_cache.CACHE.save(root)
     return Catalog(root, documents, organisation, register, today or date.today(),
-                   org_findings + reg_findings + set_findings + act_findings + doc_findings + rec_findings,
-                   history, base, activities, committed_cache, secrets=find_secrets(root), records=records,
-                   record_settings=settings, closed_base=closed_base)
+                   org_findings + reg_findings + set_findings + act_findings + iso_findings + doc_findings
+                   + rec_findings, history, base, activities, committed_cache, secrets=find_secrets(root),
+                   records=records, record_settings=settings, closed_base=closed_base, indicator_set=indicator_set)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import click
 
-from builder.cli import (checks, documents, fidelity, importing, preview,
-                         printing, records, signing)
+from builder.cli import (checks, documents, fidelity, importing, portal,
+                         preview, printing, records, report, signing)
 from builder.cli.click_vi import install as vietnamese_click
 from builder.cli.click_vi import localise
 from builder.cli.options import CONTEXT
@@ -23,7 +23,8 @@ def main():
 for command in (checks.check, checks.rules, documents.new, documents.approve, documents.impact,
                 documents.reassign, documents.codeowners, importing.import_, printing.pdf_command,
                 printing.issue_copy, printing.recall, fidelity.fidelity, signing.sign, signing.keys,
-                records.record, preview.serve):
+                records.record, report.report_command, preview.serve,
+                portal.portal):
     main.add_command(command)
 localise(main)
 

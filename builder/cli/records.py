@@ -61,7 +61,8 @@ def new(kind, unit, when, title, form_code, procedure, source, root, today):
 
     LOẠI: audit (đánh giá nội bộ), corrective_action (sự không phù hợp và hành động khắc phục), risk (rủi ro
     và cơ hội), survey (khảo sát sự hài lòng), review (xem xét của lãnh đạo), training (đào tạo),
-    inspection (kiểm tra của cấp trên), acknowledgement (tiếp nhận tài liệu)."""
+    inspection (kiểm tra của cấp trên), acknowledgement (tiếp nhận tài liệu), assessment (tự đánh giá theo
+    TCVN ISO 18091: một dòng cho mỗi chỉ số của site_config/iso18091.yml)."""
     catalog = load_catalog(root, today, base_ref=None)
     try:
         made = create_record(catalog, kind, unit, when, title, form_code, procedure, source)

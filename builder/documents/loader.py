@@ -153,12 +153,13 @@ def read_front_matter(rel: str, raw: bytes):
     return located, body, body_line, ctx
 
 
-def _validate(raw: dict, ctx: Context) -> dict:
-    """Convert every key by its shape; report unknown, misplaced and missing keys."""
-    kind_field = fields_for(None)[1]
+def convert_by_kind(raw: dict, ctx: Context, fields_for, everywhere: dict, kinds: dict, noun: str):
+    """Convert every key by the shape its kind gives it (documents and records alike): `kind`
+    first, then each key; a key of another kind or of none is reported. Returns the kind, the
+    fields it allows and the converted values."""
+    kind_field = next(f for f in fields_for(None) if f.key == "kind")
     kind = kind_field.shape.convert(raw.get("kind", ""), ("kind",), ctx) if "kind" in raw else None
     allowed = {f.key: f for f in fields_for(kind)}
-    everywhere = all_fields()
     values: dict = {"kind": kind}
     for key, value in raw.items():
         if key == "kind":
@@ -166,12 +167,19 @@ def _validate(raw: dict, ctx: Context) -> dict:
         spec = allowed.get(key)
         if spec is None:
             if key in everywhere and kind:
-                ctx.report(UNKNOWN_KEY, (key,), key=key, where=f" cho loại tài liệu {KINDS[kind]}",
-                           hint=" Xóa trường này hoặc sửa loại tài liệu.")
+                ctx.report(UNKNOWN_KEY, (key,), key=key, where=f" cho loại {noun} {kinds[kind]}",
+                           hint=f" Xóa trường này hoặc sửa loại {noun}.")
             else:
                 report_unknown(ctx, (key,), everywhere)
             continue
         values[key] = spec.shape.convert(value, (key,), ctx)
+    return kind, allowed, values
+
+
+def _validate(raw: dict, ctx: Context) -> dict:
+    """Convert every key by its shape; report unknown, misplaced and missing keys."""
+    kind, allowed, values = convert_by_kind(raw, ctx, fields_for, all_fields(), KINDS, "tài liệu")
+
     def require(key: str, label: str, why: str = "") -> None:
         """Missing, null, empty or blank: at the key's line when the key is written."""
         if missing(raw.get(key)):

@@ -487,6 +487,37 @@ ACKNOWLEDGEMENT_INCOMPLETE = RuleText(W, "Hồ sơ", "Đơn vị chưa xác nh�
     variants={"none": "{code} lần ban hành {revision} có hiệu lực {date}, đã quá {days} ngày mà chưa có hồ sơ tiếp "
                       "nhận tài liệu. Lập bằng 'qms record new acknowledgement'."})
 
+# --- ISO 18091 (tự đánh giá theo TCVN ISO 18091:2020) ---------------------------------------
+ISO18091_CONFIG = RuleText(E, "ISO 18091", "Bộ chỉ số TCVN ISO 18091 không hợp lệ",
+    "site_config/iso18091.yml khai báo bộ chỉ số đánh giá quản lý chất lượng tổng thể theo TCVN ISO 18091:2020: "
+    "các nhóm chỉ số (quadrants: id, name) và các chỉ số (indicators: id, quadrant, name, tiêu chí các mức green, "
+    "yellow, red). Không có tệp này thì không dùng chức năng tự đánh giá.",
+    "Không tìm thấy tệp {file}.",
+    variants={
+        "unreadable": "Không đọc được tệp {file} (lỗi '{problem}'). Lưu tệp bằng UTF-8.",
+        "id": "{what} '{value}': mã không hợp lệ. Mã gồm chữ số, chữ cái, phân cách bằng dấu chấm, ví dụ 1.1.",
+        "twice": "{what} '{value}' đã khai báo ở dòng {first}. Mỗi mã chỉ khai báo một lần.",
+        "quadrant": "Chỉ số {id}: nhóm '{value}' không có trong mục quadrants (các nhóm: {known}).",
+        "empty": "Nhóm chỉ số {id} ({name}) chưa có chỉ số nào. Thêm chỉ số vào mục indicators hoặc xóa nhóm.",
+    },
+    stage="load")
+ISO18091_INDICATORS = RuleText(E, "ISO 18091", "Tự đánh giá thiếu chỉ số hoặc ghi chỉ số ngoài bộ chỉ số",
+    "Hồ sơ tự đánh giá theo TCVN ISO 18091 (kind: assessment) đánh giá mọi chỉ số của bộ chỉ số trong "
+    "site_config/iso18091.yml, mỗi chỉ số một lần, và chỉ các chỉ số đó. Hồ sơ chưa ký đóng chỉ bị cảnh báo.",
+    "{id}: chưa đánh giá {count} chỉ số của bộ chỉ số: {missing}. Bổ sung vào mục scores (indicator, level, "
+    "evidence; action, owner, due khi mức vàng hoặc đỏ).",
+    variants={
+        "unknown": "{id}: chỉ số '{value}' không có trong bộ chỉ số site_config/iso18091.yml.{hint}",
+        "twice": "{id}: chỉ số {value} đã được đánh giá ở dòng {first}. Mỗi chỉ số chỉ đánh giá một lần.",
+        "no-set": "{id} là hồ sơ tự đánh giá theo TCVN ISO 18091 nhưng chưa có bộ chỉ số "
+                  "(site_config/iso18091.yml) để đối chiếu. Khai báo bộ chỉ số của địa phương.",
+    })
+ISO18091_NO_ACTION = RuleText(E, "ISO 18091", "Chỉ số mức vàng, đỏ chưa có trong chương trình hành động",
+    "Mỗi chỉ số được hội đồng đánh giá mức vàng hoặc đỏ phải có trong chương trình hành động: hành động cải "
+    "tiến (action), người chịu trách nhiệm (owner) và hạn hoàn thành (due). Hồ sơ chưa ký đóng chỉ bị cảnh báo.",
+    "{id}: chỉ số {indicator} ({name}) được đánh giá mức {level} nhưng chưa ghi {missing}. Bổ sung để chỉ số có "
+    "trong chương trình hành động.")
+
 # --- Nội dung an toàn ------------------------------------------------------------------
 UNSAFE_HTML = RuleText(W, "Nội dung an toàn", "Nội dung có mã có thể chạy trên trình duyệt",
     "Tài liệu không chứa thẻ <script>, <iframe>, thuộc tính sự kiện (onerror=, onclick=...) hay "
@@ -643,6 +674,28 @@ REGISTER_INVALID = RuleText(E, "Cấu hình", "Sổ văn bản pháp luật khô
         "twice": "Văn bản '{number}' khai báo hai lần.",
         "relation": "Văn bản '{number}': số ký hiệu '{value}' ở mục '{relation}' không hợp lệ.",
     },
+    stage="load")
+
+# --- Cổng tỉnh (portal.yml, lệnh 'qms portal') -------------------------------------------
+PORTAL_CONFIG = RuleText(E, "Cổng tỉnh", "Không đọc được cấu hình cổng tỉnh",
+    "Cổng tỉnh đọc tệp portal.yml trong thư mục riêng của cổng: tên tỉnh, cơ quan đầu mối, số ngày thì dữ "
+    "liệu bị coi là cũ, giới hạn khi thu thập và danh sách cơ quan (id, name, level, site_url).",
+    "Không tìm thấy tệp {file}. Tạo tệp theo mẫu portal/portal.yml hoặc chỉ đường dẫn bằng --config.",
+    variants={"unreadable": "Không đọc được tệp {file} (lỗi '{problem}'). Lưu tệp bằng UTF-8."},
+    stage="load")
+PORTAL_AGENCY_ID = RuleText(E, "Cổng tỉnh", "Mã cơ quan trên cổng tỉnh không hợp lệ hoặc trùng",
+    "Mã (id) của mỗi cơ quan là địa chỉ trang của cơ quan trên cổng và tên thư mục lưu bản thu thập: chỉ gồm "
+    "chữ thường không dấu, chữ số và dấu '-', tối đa 64 ký tự, và không trùng nhau.",
+    "Mã cơ quan '{value}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu '-' (ví dụ so-khcn, "
+    "xa-an-binh).",
+    variants={"twice": "Mã cơ quan '{value}' đã dùng ở dòng {first}. Đặt cho mỗi cơ quan một mã riêng."},
+    stage="load")
+PORTAL_URL = RuleText(E, "Cổng tỉnh", "Địa chỉ của cơ quan trên cổng tỉnh không hợp lệ",
+    "site_url là trang đã xuất bản của cơ quan (http:// hoặc https://), được liên kết từ cổng; status_url và "
+    "manifest_url là nơi thu thập hai tệp: http://, https://, file:// hoặc đường dẫn tệp trên máy.",
+    "Trường '{key}': '{value}' không phải địa chỉ http:// hoặc https://.",
+    variants={"collect": "Trường '{key}': '{value}' không phải địa chỉ http://, https://, file:// hay đường dẫn "
+                         "tệp, nên không thu thập được."},
     stage="load")
 
 

@@ -19,12 +19,14 @@ from builder.documents.model import Document
 from builder.pdf import master as masters_mod
 from builder.pdf import record as records_mod
 from builder.pdf.paths import cache_dir, has_docx, has_pdf, site_file
+from builder.pdf.report import render_report
 from builder.pdf.signature import (AgencySigner, CertificateError,
                                    agency_signer, certificate_finding)
 from builder.pdf.source import subject
 from builder.pdf.stamp import StampError, render_stamps, stamp
 from builder.pdf.variants import Variant, site_variant
 from builder.records.model import CycleRecord
+from builder.reporting.paths import published_report_files
 from builder.storage.atomic import atomic_write_bytes
 
 ORIENTATIONS = [False, True]
@@ -154,17 +156,19 @@ def site_targets(catalog: Catalog) -> dict[str, tuple[Document, Variant]]:
 
 
 def printed_paths(catalog: Catalog) -> set[str]:
-    """Every printed file the site publishes: documents' and closed records' (what the preview's
-    printer may make on request)."""
-    return set(site_targets(catalog)) | set(records_mod.record_targets(catalog))
+    """Every printed file the site publishes: documents', closed records' and the yearly report's
+    (what the preview's printer may make on request)."""
+    return (set(site_targets(catalog)) | set(records_mod.record_targets(catalog))
+            | set(published_report_files(catalog)))
 
 
 def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None = None,
                      workers: int | None = None, only: set[str] | None = None) -> list:
     """Write the PDF of every printed document (and the DOCX of every effective form) next to
     its page in the built site, the stamped PDF of every superseded issue next to that issue's
-    page, and the PDF of every closed record next to its page; return findings for those that
-    failed. `only`: just these site paths (the preview prints the file being downloaded)."""
+    page, the PDF of every closed record next to its page, and the current year's report (PDF and
+    DOCX) next to its page; return findings for those that failed. `only`: just these site paths
+    (the preview prints the file being downloaded)."""
     targets = {path: item for path, item in site_targets(catalog).items() if only is None or path in only}
     records = {path: r for path, r in records_mod.record_targets(catalog).items() if only is None or path in only}
     pdfs = [(path, item) for path, item in targets.items() if item[1] is not None]
@@ -184,7 +188,20 @@ def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None
         source = originals[doc.code] or docx_paths.get(doc.code)
         if source is not None:
             _copy(source, site_dir / site_file(doc, "docx"))
-    return findings
+    reports = {path: item for path, item in published_report_files(catalog).items() if only is None or path in only}
+    return findings + _write_reports(catalog, reports, site_dir)
+
+
+def _write_reports(catalog: Catalog, reports: dict[str, tuple[int, str]], site_dir: Path) -> list:
+    """The current year's report (PDF and DOCX, builder/pdf/report.py) beside its page."""
+    if not reports:
+        return []
+    year = next(iter(reports.values()))[0]
+    made = render_report(catalog, year, formats=tuple(ext for _, ext in reports.values()))
+    for path, (_, ext) in reports.items():
+        if made.path(ext) is not None:
+            _copy(made.path(ext), site_dir / path)
+    return made.findings
 
 
 def original_word_file(doc: Document, root: Path) -> Path | None:

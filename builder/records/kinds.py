@@ -17,6 +17,7 @@ KINDS = {
     "training": "Đào tạo, tập huấn",
     "inspection": "Kiểm tra của cơ quan cấp trên",
     "acknowledgement": "Tiếp nhận tài liệu",
+    "assessment": "Tự đánh giá theo TCVN ISO 18091",
 }
 STATUSES = {"open": "Đang thực hiện", "closed": "Đã đóng"}
 FINDING_TYPES = {"nonconformity": "Sự không phù hợp", "observation": "Khuyến nghị, lưu ý",
@@ -26,6 +27,8 @@ ACTION_SOURCES = {"audit": "Đánh giá nội bộ", "complaint": "Phản ánh, 
 VERIFICATION_RESULTS = {"effective": "Có hiệu lực", "not_effective": "Chưa có hiệu lực"}
 RISK_TYPES = {"risk": "Rủi ro", "opportunity": "Cơ hội"}
 EVALUATION_RESULTS = {"effective": "Hiệu quả", "partly": "Hiệu quả một phần", "not_effective": "Không hiệu quả"}
+# TCVN ISO 18091:2020: the traffic light a council gives each indicator (site_config/iso18091.yml).
+LEVELS = {"green": "Xanh", "yellow": "Vàng", "red": "Đỏ"}
 # TCVN ISO 9001:2015 clause 9.3.2: the inputs of a management review, in the standard's order.
 REVIEW_INPUTS = {
     "previous_actions": "a) Tình trạng các hành động từ các lần xem xét trước",
@@ -174,6 +177,14 @@ CONFIRMATION = Struct([
     Field("by", Text(), "Người tiếp nhận", "Mã nhân sự.", False, "dvlong"),
     Field("date", Date(), "Ngày tiếp nhận", "", True, "2026-02-05"),
 ])
+INDICATOR_SCORE = Struct([
+    Field("indicator", Text(), "Chỉ số", "Mã chỉ số trong site_config/iso18091.yml.", True, "1.1"),
+    Field("level", Enum(tuple(LEVELS)), "Mức đánh giá", "green (xanh), yellow (vàng), red (đỏ).", True, "yellow"),
+    Field("evidence", Text(), "Bằng chứng, nhận xét", "", False, "..."),
+    Field("action", Text(), "Hành động cải tiến", "Bắt buộc khi mức vàng hoặc đỏ.", False, "..."),
+    Field("owner", Text(), "Người chịu trách nhiệm", "Mã nhân sự.", False, "tqhuy"),
+    Field("due", Date(), "Hạn hoàn thành", "", False, "2027-06-30"),
+])
 
 BY_KIND = {
     "audit": [
@@ -252,6 +263,13 @@ BY_KIND = {
               "[VP, KHTC]"),
         Field("confirmations", ListOf(CONFIRMATION), "Xác nhận đã đọc", "unit, by, date.", False,
               "- {unit: KHTC, by: dvlong, date: 2026-02-05}"),
+    ],
+    "assessment": [
+        Field("council", ListOf(Text()), "Hội đồng đánh giá", "Mã nhân sự của các thành viên hội đồng.", True,
+              "[nvhai, phthu, dvlong]"),
+        Field("scores", ListOf(INDICATOR_SCORE), "Kết quả đánh giá theo chỉ số",
+              "indicator, level, evidence; action, owner, due khi mức vàng hoặc đỏ.", True,
+              "- {indicator: 1.1, level: yellow, evidence: ..., action: ..., owner: tqhuy, due: 2027-06-30}"),
     ],
 }
 

@@ -21,6 +21,7 @@ SCALE_LEVEL = "{n} – {level}"
 WRITTEN_DATE = "ngày {day} tháng {month} năm {year}"
 CLOSED_ON_LINE = "Ký đóng hồ sơ {date}"
 SIGN_HERE = "(Ký, ghi rõ họ tên)"
+COUNCIL_MEMBER = "Thành viên Hội đồng"      # signs an ISO 18091 self-assessment
 CLOSING_FINGERPRINT = "Dấu vân tay nội dung khi ký đóng"
 RECORD_VERIFY_QR = "Quét mã QR hoặc mở địa chỉ dưới đây để xem hồ sơ này trên trang thông tin nội bộ:"
 RECORD_PDF_SUBJECT = "{id} - Hồ sơ lập theo biểu mẫu {code} lần ban hành {revision}"
@@ -52,6 +53,7 @@ REGISTER_TITLES = {
     "training": "Đào tạo, tập huấn",
     "inspection": "Kiểm tra của cấp trên và thực hiện kiến nghị",
     "acknowledgement": "Tiếp nhận tài liệu",
+    "assessment": "Tự đánh giá theo TCVN ISO 18091",
 }
 # Corrective actions (queries.action_state) and what waits on them.
 ACTION_STATES = {"closed": "Đã đóng", "open": "Đang thực hiện", "overdue": "Quá hạn"}
@@ -158,4 +160,34 @@ LIST_OVERDUE_DAYS = "quá hạn {days} ngày"
 LIST_EMPTY = "Không có hồ sơ nào phù hợp."
 LIST_COUNT = "{count} hồ sơ."
 # Shorter names of the longest kinds, for the columns of `qms record list`.
-LIST_KIND_SHORT = {"corrective_action": "Hành động khắc phục", "inspection": "Kiểm tra của cấp trên"}
+LIST_KIND_SHORT = {"corrective_action": "Hành động khắc phục", "inspection": "Kiểm tra của cấp trên",
+                   "assessment": "Tự đánh giá ISO 18091"}
+
+# --- TCVN ISO 18091 self-assessment (builder/site/pages/records/iso18091.py) -------------------------
+ISO_INTRO = ("Kết quả tự đánh giá hằng năm của Hội đồng theo bộ chỉ số TCVN ISO 18091:2020 của cơ quan "
+             "(site_config/iso18091.yml): mỗi chỉ số ở một trong ba mức xanh (đạt), vàng (đạt một phần), đỏ (chưa "
+             "đạt), so với năm trước; mỗi chỉ số mức vàng, đỏ có hành động cải tiến, người chịu trách nhiệm và hạn "
+             "trong chương trình hành động.")
+ISO_SET = "Bộ chỉ số"
+ISO_SET_SIZE = "{indicators} chỉ số trong {quadrants} nhóm"
+ISO_NO_SET = ("Chưa khai báo bộ chỉ số (site_config/iso18091.yml): các hồ sơ tự đánh giá dưới đây chưa đối chiếu "
+              "được với bộ chỉ số.")
+ISO_YEAR = "Kết quả năm {year}"
+ISO_COMPARED = "So với năm trước"
+ISO_NO_PREVIOUS = "Chưa có kết quả năm trước để so sánh."
+ISO_SUMMARY_LEVEL = "Mức"
+ISO_YEAR_COLUMN = "Năm {year}"
+ISO_NOT_SCORED = "Chưa đánh giá"
+ISO_CHANGES = "So với năm {year}: {better} chỉ số tốt lên, {worse} chỉ số giảm mức, {same} chỉ số giữ nguyên."
+ISO_QUADRANT = "Nhóm {id}. {name}"
+ISO_INDICATOR = "Chỉ số"
+ISO_CHANGE = "Thay đổi"
+ISO_CHANGE_WORDS = {"better": "↑ Tốt lên", "worse": "↓ Giảm mức", "same": "= Giữ nguyên"}
+ISO_PROGRAMME = "Chương trình hành động"
+ISO_ACTION_LINE = "{action} ({owner}; hạn {due})"
+ISO_NO_ACTION = "Chưa có hành động"
+ISO_CRITERIA = "Bộ chỉ số và tiêu chí đánh giá"
+ISO_RECORDS = "Hồ sơ tự đánh giá"
+ISO_NONE = "Chưa có hồ sơ tự đánh giá. Lập bằng lệnh 'qms record new assessment'."
+ISO_SCORES = "Kết quả đánh giá theo chỉ số"
+ISO_SEE_PAGE = "Bảng tổng hợp theo nhóm chỉ số và so với năm trước: trang {link}."

@@ -6,12 +6,11 @@ from pathlib import Path
 
 from builder.cache import parse_cache
 from builder.cache.parse_cache import blob_id
-from builder.documents.field_types import missing, report_unknown
-from builder.documents.loader import (document_paths, folder_problems,
-                                      read_front_matter)
+from builder.documents.field_types import missing
+from builder.documents.loader import (convert_by_kind, document_paths,
+                                      folder_problems, read_front_matter)
 from builder.documents.model import SignOff
-from builder.findings.rule_texts import (FRONT_MATTER_MISSING, REQUIRED_FIELD,
-                                         UNKNOWN_KEY)
+from builder.findings.rule_texts import FRONT_MATTER_MISSING, REQUIRED_FIELD
 from builder.records.fingerprint import record_fingerprint
 from builder.records.kinds import COMMON, KINDS, all_fields, fields_for
 from builder.records.model import CycleRecord, Records
@@ -45,23 +44,7 @@ def _parse(rel: str, raw: bytes) -> tuple[CycleRecord | None, list]:
 
 def _validate(raw: dict, ctx) -> dict:
     """Convert each key by the shape its kind gives it; unknown, misplaced and missing keys."""
-    kind_field = COMMON[1]
-    kind = kind_field.shape.convert(raw.get("kind", ""), ("kind",), ctx) if "kind" in raw else None
-    allowed = {f.key: f for f in fields_for(kind)}
-    everywhere = all_fields()
-    values: dict = {"kind": kind}
-    for key, value in raw.items():
-        if key == "kind":
-            continue
-        spec = allowed.get(key)
-        if spec is None:
-            if key in everywhere and kind:
-                ctx.report(UNKNOWN_KEY, (key,), key=key, where=f" cho loại hồ sơ {KINDS[kind]}",
-                           hint=" Xóa trường này hoặc sửa loại hồ sơ.")
-            else:
-                report_unknown(ctx, (key,), everywhere)
-            continue
-        values[key] = spec.shape.convert(value, (key,), ctx)
+    kind, allowed, values = convert_by_kind(raw, ctx, fields_for, all_fields(), KINDS, "hồ sơ")
     for spec in allowed.values():
         if spec.required and missing(raw.get(spec.key)):
             ctx.report(REQUIRED_FIELD, (spec.key,) if spec.key in raw else (), key=spec.key, label=spec.label, why="")

@@ -41,6 +41,7 @@ KIND_HEADINGS = {
     "training": ("1. Nội dung đào tạo", "2. Kết quả"),
     "inspection": ("1. Nội dung kiểm tra", "2. Kiến nghị và việc khắc phục"),
     "acknowledgement": ("1. Tài liệu tiếp nhận", "2. Ghi chú"),
+    "assessment": ("1. Hội đồng đánh giá", "2. Kết quả đánh giá theo bộ chỉ số", "3. Chương trình hành động"),
 }
 
 # A heading in a form's body: a Markdown heading, or a line opening with a numbered bold title
@@ -247,6 +248,9 @@ def create_record(catalog, kind: str, unit: str | None = None, on: date | None =
     prefilled, default_title = source_of(catalog, source) if source else ({}, f"{KINDS[kind]} năm {on.year}")
     if kind == "review":
         prefilled["inputs"] = [f"{{input: {key}, summary: {PLACEHOLDER}}}" for key in REVIEW_INPUTS]
+    if kind == "assessment" and catalog.indicator_set is not None and catalog.indicator_set.indicators:
+        prefilled["scores"] = [f"{{indicator: {yaml_value(i.id)}, level: {PLACEHOLDER}}}"
+                               for i in catalog.indicator_set.indicators]
     unit = _unit(catalog, unit, _keeper(catalog, form, procedure))
     title = nfc(" ".join((title or default_title).split()))
     if not title:

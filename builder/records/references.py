@@ -12,6 +12,7 @@ UNIT_FIELDS = (
 PERSON_FIELDS = (
     ("closed", "by"), ("auditors", "*", "person"), ("verification", "by"), ("evaluation", "by"), ("owner",),
     ("chair",), ("attendees", "*"), ("outputs", "*", "owner"), ("confirmations", "*", "by"),
+    ("council", "*"), ("scores", "*", "owner"),
 )
 DOCUMENT_FIELDS = (
     ("form", "code"), ("procedure",), ("scope", "procedures", "*"), ("findings", "*", "procedure"),

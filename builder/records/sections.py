@@ -19,17 +19,17 @@ from builder.markup.literal import cell
 from builder.records import labels as R
 from builder.records.kinds import (ACTION_SOURCES, BY_KIND, COMMON,
                                    EVALUATION_RESULTS, FINDING_TYPES, KINDS,
-                                   REVIEW_INPUTS, REVIEW_OUTPUTS, RISK_TYPES,
-                                   STATUSES, VERIFICATION_RESULTS)
+                                   LEVELS, REVIEW_INPUTS, REVIEW_OUTPUTS,
+                                   RISK_TYPES, STATUSES, VERIFICATION_RESULTS)
 from builder.records.model import CycleRecord
 
 # Keys that hold people's or units' ids (kinds.py describes them as "Mã nhân sự" / "Mã đơn vị"):
 # shown by name, as on paper.
-PERSON_KEYS = frozenset({"person", "by", "owner", "chair", "attendees"})
+PERSON_KEYS = frozenset({"person", "by", "owner", "chair", "attendees", "council"})
 UNIT_KEYS = frozenset({"unit", "units", "responsible"})
 # Vietnamese words of each enum of the schema, found by its choices.
 ENUM_WORDS = (FINDING_TYPES, ACTION_SOURCES, VERIFICATION_RESULTS, RISK_TYPES, EVALUATION_RESULTS,
-              REVIEW_INPUTS, REVIEW_OUTPUTS, STATUSES)
+              REVIEW_INPUTS, REVIEW_OUTPUTS, STATUSES, LEVELS)
 # Int fields read on the agency's scale (site_config/records.yml): value → (attribute of the settings).
 SCALES = {"likelihood": "likelihood", "impact": "impact"}
 COMMON_LABELS = {f.key: f.label for f in COMMON}
@@ -169,6 +169,8 @@ def signers(record: CycleRecord) -> list[Signer]:
     out: list[Signer] = []
     if record.kind == "review" and record.get("chair"):
         out.append(Signer(_label("review", "chair"), record.get("chair"), record.date))
+    if record.kind == "assessment":
+        out += [Signer(R.COUNCIL_MEMBER, p, record.date) for p in record.get("council") or [] if p]
     if record.kind == "audit":
         dates = record.get("dates") or {}
         out += [Signer(_label("audit", "auditors", "person"), a["person"], dates.get("to"))

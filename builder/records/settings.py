@@ -17,7 +17,7 @@ SETTINGS_FILE = "site_config/records.yml"
 DEFAULT_IDS = {
     "audit": "DGNB-{year}-{n:2}", "corrective_action": "KP-{year}-{n:2}", "risk": "RR-{year}-{n:2}",
     "survey": "KS-{year}-{n:2}", "review": "XXLD-{year}-{n:2}", "training": "DT-{year}-{n:2}",
-    "inspection": "KT-{year}-{n:2}", "acknowledgement": "TN-{year}-{n:2}",
+    "inspection": "KT-{year}-{n:2}", "acknowledgement": "TN-{year}-{n:2}", "assessment": "TDG-{year}-{n:2}",
 }
 DEFAULT_LIKELIHOOD = ("Hiếm khi", "Ít khi", "Có thể", "Thường xuyên", "Gần như chắc chắn")
 DEFAULT_IMPACT = ("Không đáng kể", "Nhỏ", "Trung bình", "Lớn", "Nghiêm trọng")
@@ -37,6 +37,17 @@ SHAPE = Struct([
     ]), "Thang đánh giá rủi ro"),
     Field("risk_evaluation_due", Text(), "Ngày trong năm (tháng-ngày) phải đánh giá hiệu quả xử lý rủi ro"),
     Field("acknowledgement_days", Int(1, 365), "Số ngày để các đơn vị xác nhận đã đọc tài liệu mới"),
+    # The yearly QMS report (`qms report`, builder/reporting/): its header, addressees and signer.
+    Field("report", Struct([
+        Field("number", Text(), "Số của báo cáo (để trống: văn thư điền khi đăng ký văn bản đi)"),
+        Field("province", Text(), "Địa danh ở dòng ngày tháng (mặc định: lấy từ tên cơ quan chủ quản)"),
+        Field("addressees", ListOf(Text()), "Kính gửi: cơ quan nhận báo cáo"),
+        Field("recipients", ListOf(Text()), "Nơi nhận"),
+        Field("signer", Text(), "Mã nhân sự của người ký báo cáo (mặc định: người đứng đầu cơ quan)"),
+        Field("basis", ListOf(Text()), "Số ký hiệu văn bản làm căn cứ, dẫn trong mọi báo cáo"),
+        Field("requests", ListOf(Text()),
+              "Số ký hiệu văn bản yêu cầu báo cáo của tỉnh, dẫn trong báo cáo của năm ban hành văn bản"),
+    ]), "Báo cáo năm về hệ thống quản lý chất lượng"),
 ])
 
 
@@ -51,6 +62,7 @@ class RecordSettings:
     medium: int = 6
     evaluation_due: tuple[int, int] = (12, 15)      # month, day
     acknowledgement_days: int = 15
+    report: dict = field(default_factory=dict)      # the yearly report's header (builder/reporting/header.py)
     path: str = SETTINGS_FILE
     line_of: dict = field(default_factory=dict)     # key -> line, for findings about settings
 
@@ -100,5 +112,6 @@ def load_settings(root: Path) -> tuple[RecordSettings, list]:
         else:
             settings.evaluation_due = parsed
     settings.acknowledgement_days = data.get("acknowledgement_days") or settings.acknowledgement_days
-    settings.line_of = {key: located.line(key) for key in ("ids", "forms", "closing", "risk_scale")}
+    settings.report = data.get("report") or {}
+    settings.line_of = {key: located.line(key) for key in ("ids", "forms", "closing", "risk_scale", "report")}
     return settings, findings

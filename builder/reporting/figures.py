@@ -15,9 +15,12 @@ from builder.documents.schema import OPERATOR_SIGNS
 from builder.duties.tasks import task_state
 from builder.duties.yearly import current_scope, duty_status, scope_change
 from builder.legal.changes import impacts
+from builder.records import assessments
 from builder.records.model import CycleRecord
 from builder.records.queries import (action_state, issue_dates, survey_below,
                                      survey_target)
+from builder.structured import measured as with_measure
+from builder.structured import number
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,8 @@ def objectives_section(catalog: Catalog, year: int) -> Section:
     targets = [t for d in docs for t in d.targets]
     measured = [t for t in targets if t.results]
     met = [t for t in measured if all(t.met(r.value) for r in t.results)]
-    rows = [(t.id, t.name, f"{OPERATOR_SIGNS.get(t.op, t.op)} {t.target:g}{t.measure or ''}",
-             ", ".join(f"{r.period}: {r.value:g}" for r in t.results) or "—",
+    rows = [(t.id, t.name, f"{OPERATOR_SIGNS.get(t.op, t.op)} {with_measure(t.target, t.measure)}",
+             ", ".join(f"{r.period}: {number(r.value)}" for r in t.results) or "—",
              "Đạt" if t in met else ("Chưa đạt" if t.results else "Chưa đánh giá")) for t in targets]
     return Section("objectives", "Mục tiêu chất lượng", [
         Figure("objectives.total", "Mục tiêu chất lượng của năm", len(targets), _docs(docs)),
@@ -170,8 +173,8 @@ def surveys_section(catalog: Catalog, year: int) -> Section:
         results = [r["rate"] for r in s.items("results") if r.get("rate") is not None]
         target = survey_target(catalog, s)
         rows.append((s.id, s.get("service") or s.title, s.get("sample"),
-                     f"{sum(results) / len(results):.1f}" if results else "—",
-                     f"{OPERATOR_SIGNS.get(target.op, target.op)} {target.target:g}" if target else "—"))
+                     number(round(sum(results) / len(results), 1)) if results else "—",
+                     f"{OPERATOR_SIGNS.get(target.op, target.op)} {number(target.target)}" if target else "—"))
     return Section("surveys", "Khảo sát sự hài lòng", [
         Figure("surveys.held", "Cuộc khảo sát", len(surveys), _records(surveys)),
         Figure("surveys.responses", "Phiếu khảo sát thu về", sum(s.get("sample") or 0 for s in surveys), _records(surveys)),
@@ -234,13 +237,50 @@ def scope_section(catalog: Catalog, year: int) -> Section:
     ])
 
 
+def iso18091_section(catalog: Catalog, year: int) -> Section | None:
+    """The year's TCVN ISO 18091 self-assessment (the one that counts: assessments.of_year) against
+    the year before; only for an agency that uses an indicator set (site_config/iso18091.yml).
+    Without an assessment that year the counts have no value."""
+    indicator_set = catalog.indicator_set
+    if indicator_set is None:
+        return None
+    now, before = assessments.of_year(catalog.records, year), assessments.previous(catalog.records, year)
+    ids = indicator_set.ids()
+    found = assessments.counts(now, ids)
+    given = assessments.scores(now)
+    non_green = [given[i] for i in ids if (given.get(i) or {}).get("level") in assessments.NOT_GREEN]
+    moves = [assessments.change(assessments.level_of(now, i), assessments.level_of(before, i)) for i in ids]
+    sources, both = _records([now] if now else []), _records([r for r in (now, before) if r])
+
+    def value(count: int, compared: bool = False):
+        return count if now is not None and (before is not None or not compared) else None
+
+    rows = []
+    for quadrant in indicator_set.quadrants:
+        per = assessments.counts(now, [i.id for i in indicator_set.of_quadrant(quadrant.id)])
+        rows.append((f"{quadrant.id}. {quadrant.name}", per["green"], per["yellow"], per["red"]))
+    return Section("iso18091", "Tự đánh giá theo bộ chỉ số TCVN ISO 18091:2020", [
+        Figure("iso18091.indicators", "Chỉ số trong bộ chỉ số", len(ids)),
+        Figure("iso18091.assessed", "Chỉ số đã được Hội đồng đánh giá", value(len(ids) - found["none"]), sources),
+        Figure("iso18091.green", "Chỉ số mức xanh", value(found["green"]), sources),
+        Figure("iso18091.yellow", "Chỉ số mức vàng", value(found["yellow"]), sources),
+        Figure("iso18091.red", "Chỉ số mức đỏ", value(found["red"]), sources),
+        Figure("iso18091.actions", "Chỉ số vàng, đỏ có hành động trong chương trình hành động",
+               value(sum(1 for s in non_green if not assessments.missing_action(s))), sources),
+        Figure("iso18091.improved", "Chỉ số tốt lên so với năm trước", value(moves.count("better"), True), both),
+        Figure("iso18091.worsened", "Chỉ số giảm mức so với năm trước", value(moves.count("worse"), True), both),
+    ], rows if now is not None else [], ("Nhóm chỉ số", "Xanh", "Vàng", "Đỏ"))
+
+
 SECTIONS = (documents_section, legal_section, objectives_section, plan_section, audit_section, actions_section,
-            surveys_section, review_section, training_section, inspections_section, scope_section)
+            surveys_section, review_section, training_section, inspections_section, scope_section, iso18091_section)
 
 
 def yearly_figures(catalog: Catalog, year: int) -> list[Section]:
-    """Every section of the year's report, in the report's order."""
-    return catalog.memo(f"yearly-figures-{year}", lambda: [make(catalog, year) for make in SECTIONS])
+    """Every section of the year's report, in the report's order (a section that does not apply,
+    such as ISO 18091 for an agency without an indicator set, is left out)."""
+    return catalog.memo(f"yearly-figures-{year}", lambda: [section for section in (make(catalog, year)
+                                                                                   for make in SECTIONS) if section])
 
 
 def flat(sections: list[Section]) -> dict[str, object]:

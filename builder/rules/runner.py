@@ -8,14 +8,14 @@ from typing import Callable
 
 from builder.catalog import Catalog
 from builder.rules import (cache, changes, codes, cycle, distribution, duties,
-                           forms, legal_basis, legal_deadline, markdown_body,
-                           placeholders, records, review, revisions, safe_html,
-                           signatures, signoffs, units)
+                           forms, iso18091, legal_basis, legal_deadline,
+                           markdown_body, placeholders, records, review,
+                           revisions, safe_html, signatures, signoffs, units)
 from builder.rules.registry import RULE_FUNCTIONS
 
 # Each topic module registers its rules when imported (see registry.py).
 TOPICS = (codes, changes, signoffs, signatures, forms, units, legal_basis, review, placeholders, revisions, legal_deadline,
-          duties, safe_html, markdown_body, distribution, cache, records, cycle)
+          duties, safe_html, markdown_body, distribution, cache, records, cycle, iso18091)
 
 
 def registered_rules() -> dict[str, Callable]:

@@ -12,7 +12,9 @@ from builder.site.pages.master_list import MASTER_LIST_PAGE
 from builder.site.pages.objectives import OBJECTIVES_PAGE
 from builder.site.pages.plan import PLAN_PAGE
 from builder.site.pages.records import records_nav
+from builder.site.pages.records.iso18091 import with_iso18091
 from builder.site.pages.reference import FIELD_REFERENCE_PAGE, RULES_PAGE
+from builder.site.pages.report import reports_nav
 from builder.site.pages.review_due import REVIEW_PAGE
 from builder.site.pages.todo import TODO_PAGE
 
@@ -22,7 +24,8 @@ def navigation(catalog: Catalog, home: str = "index.md", guide_pages: list[NavIt
     nav = [NavItem(L.HOME, home), NavItem(L.TODO_PAGE, TODO_PAGE), NavItem(L.MASTER_LIST, MASTER_LIST_PAGE)]
     nav += browse_nav(catalog)
     nav.append(registers_nav())
-    nav.append(records_nav(catalog))
+    nav.append(with_iso18091(records_nav(catalog), catalog))
+    nav.append(reports_nav(catalog))
     guide = list(guide_pages or []) + [NavItem(L.FIELD_REFERENCE, FIELD_REFERENCE_PAGE),
                                        NavItem(L.RULES_PAGE, RULES_PAGE)]
     nav.append(NavItem(L.USER_GUIDE, children=tuple(guide)))

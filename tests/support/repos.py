@@ -227,10 +227,11 @@ def approve_all(root: Path) -> None:
 
 def make_repo(root: Path, files: dict[str, str] = BASE_FILES, approved: bool = True,
               signatures: str = "off") -> Repo:
-    """A small repository with the sample's configuration. Its sign-offs are not signed, so
-    signatures are off unless a test asks for them (tests/integration/test_signatures.py)."""
+    """A small repository with the sample's configuration (not its announcements nor its ISO 18091
+    indicator set, both optional). Its sign-offs are not signed, so signatures are off unless a
+    test asks for them (tests/integration/test_signatures.py)."""
     shutil.copytree(REPO / "site_config", root / "site_config",
-                    ignore=shutil.ignore_patterns("docs", "theme", "activities.yml"))
+                    ignore=shutil.ignore_patterns("docs", "theme", "activities.yml", "iso18091.yml"))
     repo = Repo(root)
     set_signatures(root, signatures)
     repo.write(".gitignore", ".qms-cache/\nsite/\nsite.*/\nban-in/\n")   # as the sample repository has

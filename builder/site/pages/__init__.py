@@ -23,8 +23,10 @@ from builder.site.pages.master_list import MASTER_LIST_PAGE, master_list_page
 from builder.site.pages.objectives import OBJECTIVES_PAGE, objectives_page
 from builder.site.pages.plan import PLAN_PAGE, plan_page
 from builder.site.pages.records import record_makers, register_makers
+from builder.site.pages.records.iso18091 import iso18091_makers
 from builder.site.pages.reference import (FIELD_REFERENCE_PAGE, RULES_PAGE,
                                           field_reference_page, rules_page)
+from builder.site.pages.report import report_makers
 from builder.site.pages.review_due import REVIEW_PAGE, review_page
 from builder.site.pages.todo import TODO_PAGE, todo_page
 
@@ -57,8 +59,10 @@ def page_makers(catalog: Catalog) -> dict[str, Maker]:
                       REVIEW_PAGE: partial(review_page, catalog), OBJECTIVES_PAGE: partial(objectives_page, catalog),
                       PLAN_PAGE: partial(plan_page, catalog), TODO_PAGE: partial(todo_page, catalog)})
     registers.update(register_makers(catalog))      # records: registers and the yearly cycle pages
+    registers.update(iso18091_makers(catalog))      # the ISO 18091 self-assessment, when used
     makers.update({uri: _then(wide, make) for uri, make in registers.items()})
     makers.update(record_makers(catalog))           # one page per record, searchable like documents
+    makers.update(report_makers(catalog))           # the yearly report of this year (and last year)
     return makers
 
 

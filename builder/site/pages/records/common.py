@@ -28,6 +28,7 @@ REGISTER_URIS = {
     "training": "so-theo-doi/dao-tao.md",
     "inspection": "so-theo-doi/kiem-tra-cua-cap-tren.md",
     "acknowledgement": "so-theo-doi/tiep-nhan-tai-lieu.md",
+    "assessment": "so-theo-doi/iso-18091.md",      # the ISO 18091 page (pages/records/iso18091.py)
 }
 ACTION_TONES = {"closed": "ok", "open": "info", "overdue": "bad"}
 NONE = DL.NONE

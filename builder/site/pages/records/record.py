@@ -18,15 +18,16 @@ from builder.site.generator import unindexed_heading
 from builder.site.markdown import esc, href, page_link
 from builder.site.model import GeneratedPage, embed_html
 from builder.site.pages.records import (acknowledgements, actions, audits,
-                                        inspections, reviews, risks, surveys,
-                                        trainings)
+                                        inspections, iso18091, reviews, risks,
+                                        surveys, trainings)
 from builder.site.pages.records.common import NONE, REGISTER_URIS
 from builder.site.pages.records.common import status_badge as record_badge
 
 # Each kind lays out its own fields (the modules also make the kind's register).
 DETAILS = {"audit": audits.details, "corrective_action": actions.details, "risk": risks.details,
            "survey": surveys.details, "review": reviews.details, "training": trainings.details,
-           "inspection": inspections.details, "acknowledgement": acknowledgements.details}
+           "inspection": inspections.details, "acknowledgement": acknowledgements.details,
+           "assessment": iso18091.details}
 
 
 def _doc_html(code: str, catalog: Catalog, uri: str, label: str | None = None) -> str:
