@@ -73,11 +73,16 @@ def record_page_url(record) -> str:
     return page_url_of(record_page_uri(record))
 
 
+def file_stem(text: str) -> str:
+    """A record id as part of a file name: as written, any character that could leave the folder
+    (a '/', a '\\') or trouble a file system replaced ('01/2026/ĐT-VP' → '01-2026-ĐT-VP'); the id
+    comes from the record's own file, or from an agency's numbering pattern."""
+    return _UNSAFE_NAME.sub("-", text).strip("-.") or "ho-so"
+
+
 def record_file_name(record, extension: str = "pdf") -> str:
-    """DGNB-2026-01.pdf: the id as written, any character that could leave the folder (a '/', a
-    '\\') or trouble a file system replaced, since the id comes from the record's own file."""
-    stem = _UNSAFE_NAME.sub("-", record.id) or "ho-so"
-    return f"{stem}.{extension}"
+    """DGNB-2026-01.pdf: the record's file name on the site and in the print folder."""
+    return f"{file_stem(record.id)}.{extension}"
 
 
 def record_pdf_path(record) -> str:

@@ -82,9 +82,9 @@ def new(kind, unit, when, title, form_code, procedure, source, root, today):
 @today_option
 def close(record_id, person, when, root, today):
     """Ký đóng hồ sơ SỐ_HỒ_SƠ: ghi người ký, ngày và dấu vân tay nội dung."""
-    catalog = load_catalog(root, today, base_ref=None, with_git=False)
+    catalog = load_catalog(root, today, base_ref=None)     # with history: the form issue in force is checked
     try:
-        done = close_record(catalog, record_id.strip(), person, when)
+        done = close_record(catalog, record_id.strip(), person, when, run_checks(catalog))
     except RecordError as exc:
         _refused(exc)
     click.echo(f"Đã ký đóng {done.record.id} trong {done.path.relative_to(catalog.root)}: {done.line}")

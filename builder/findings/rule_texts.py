@@ -382,7 +382,8 @@ RECORD_DATE = RuleText(E, "Hồ sơ", "Ngày của hồ sơ chưa xảy ra",
     "Hồ sơ chỉ ghi việc đã xảy ra: ngày lập, ngày ký đóng, ngày xác nhận không được sau hôm nay; ký đóng "
     "không trước ngày lập.",
     "Trường '{key}' ghi ngày {date}, sau hôm nay ({today}): hồ sơ chỉ ghi việc đã xảy ra. Sửa ngày.",
-    variants={"before": "Ngày ký đóng {date} trước ngày lập hồ sơ {made}. Sửa ngày ký đóng."})
+    variants={"before": "Ngày ký đóng {date} trước ngày lập hồ sơ {made}. Sửa ngày ký đóng.",
+              "order": "Trường '{key}': ngày bắt đầu {start} sau ngày kết thúc {end}. Sửa lại khoảng thời gian."})
 RECORD_UNIT = RuleText(E, "Hồ sơ", "Hồ sơ ghi đơn vị không có",
     "Đơn vị trong hồ sơ là mã đơn vị trong site_config/organisation.yml.",
     "Trường '{key}': đơn vị '{value}' không có trong site_config/organisation.yml.{hint}")
@@ -464,6 +465,9 @@ SURVEY_BELOW_TARGET = RuleText(W, "Hồ sơ", "Kết quả khảo sát dưới c
     "Khi tỷ lệ hài lòng dưới chỉ tiêu của mục tiêu chất lượng tương ứng, phải có hành động khắc phục.",
     "Khảo sát {id}: nhóm '{group}' đạt {rate} %, dưới chỉ tiêu {op} {target} % của {objective}, chưa có hồ sơ hành "
     "động khắc phục nào có source: {{type: survey, record: {id}}}.")
+SURVEY_RATE = RuleText(E, "Hồ sơ", "Tỷ lệ hài lòng ngoài 0–100 %",
+    "Tỷ lệ hài lòng của mỗi nhóm câu hỏi là phần trăm, từ 0 đến 100.",
+    "Nhóm '{group}': tỷ lệ {rate} % không thể có. Ghi tỷ lệ phần trăm từ 0 đến 100.")
 SURVEY_PERSONAL_DATA = RuleText(E, "Hồ sơ", "Hồ sơ khảo sát chứa thông tin cá nhân",
     "Kết quả khảo sát chỉ công bố số liệu tổng hợp, không ghi thông tin cá nhân của người trả lời (số điện "
     "thoại, thư điện tử, số định danh).",

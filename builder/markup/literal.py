@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 
 # Characters that start Markdown inline syntax, written as numeric references (both CommonMark
-# and Python-Markdown show a reference as the character itself).
-_MARKUP = {ord(ch): f"&#{ord(ch)};" for ch in "\\`*_[]|~!#"}
+# and Python-Markdown show a reference as the character itself). '{' and '}' too: the site's
+# attr_list extension reads '{: style=... }' after a title or a cell as attributes of its element.
+_MARKUP = {ord(ch): f"&#{ord(ch)};" for ch in "\\`*_[]|~!#{}"}
 
 
 def cell(text) -> str:

@@ -75,9 +75,11 @@ def _check_date(catalog, record: CycleRecord, when: date) -> None:
         raise RecordError(f"Ngày ký đóng {when:%d/%m/%Y} trước ngày lập hồ sơ {record.date:%d/%m/%Y}.")
 
 
-def _check_complete(catalog, record: CycleRecord) -> None:
-    """Nothing left to write, nothing the checks refuse in the file itself."""
-    errors = [f"dòng {f.line}: {f.message}" for f in catalog.load_findings
+def _check_complete(catalog, record: CycleRecord, findings=()) -> None:
+    """Nothing left to write, nothing the checks refuse in the file: once closed a record cannot
+    change, so an error closed in would stay for good. `findings`: the checks' findings (the
+    caller runs the rules; this core module sits below them)."""
+    errors = [f"dòng {f.line} [{f.rule}]: {f.message}" for f in [*catalog.load_findings, *findings]
               if f.path == record.path and f.severity is Severity.ERROR]
     if errors:
         raise RecordError(f"Hồ sơ {record.id} còn lỗi, sửa trước khi ký đóng: {_listed(errors)}")
@@ -103,9 +105,10 @@ def _check_verification(record: CycleRecord, when: date) -> None:
         raise RecordError(f"Ngày xác nhận hiệu lực {check['date']:%d/%m/%Y} sau ngày ký đóng {when:%d/%m/%Y}.")
 
 
-def close_record(catalog, record_id: str, person_id: str, when: date | None = None) -> Closing:
-    """Check who closes, when and what, then write `status: closed` and the closing line with
-    the record's fingerprint, atomically; nothing is written when a check fails."""
+def close_record(catalog, record_id: str, person_id: str, when: date | None = None, findings=()) -> Closing:
+    """Check who closes, when and what (no error of the checks, `findings`, on the record), then
+    write `status: closed` and the closing line with the record's fingerprint, atomically;
+    nothing is written when a check fails."""
     record = _record(catalog, record_id)
     if record.is_closed:
         by = record.closed.by if record.closed else "?"
@@ -114,7 +117,7 @@ def close_record(catalog, record_id: str, person_id: str, when: date | None = No
     when = when or catalog.today
     _check_closer(catalog, record, person_id)
     _check_date(catalog, record, when)
-    _check_complete(catalog, record)
+    _check_complete(catalog, record, findings)
     _check_verification(record, when)
     print_ = record_fingerprint(record)
     line = closing_line(person_id, when, print_)

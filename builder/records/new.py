@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from builder.addresses import file_stem
 from builder.documents.field_types import Field, ListOf, Struct
 from builder.documents.labels import did_you_mean
 from builder.documents.placeholders import MARK
@@ -21,7 +22,7 @@ from builder.documents.text import nfc, slug
 from builder.records.kinds import BY_KIND, COMMON, KINDS, REVIEW_INPUTS
 from builder.records.queries import issue_in_force
 from builder.records.settings import SETTINGS_FILE
-from builder.storage.atomic import atomic_write_text
+from builder.storage.atomic import write_new_file
 
 RECORDS_FOLDER = "records"
 
@@ -140,12 +141,17 @@ def _optional_lines(kind: str) -> list[str]:
     return lines
 
 
+def headings_of(form, kind: str) -> list[str]:
+    """The form's own headings, else a short structure for the kind."""
+    return form_headings(form.body) or list(KIND_HEADINGS[kind])
+
+
 def render_record(record_id: str, kind: str, title: str, unit: str, on: date, form_code: str, revision: int,
                   procedure: str, headings: list[str], prefilled: dict | None = None) -> str:
     """The text of the open record: common keys, the kind's required keys, the optional ones
     commented, then a body with one section per heading, each to be written."""
     prefilled = prefilled or {}
-    lines = ["---", f"id: {record_id}", f"kind: {kind}", f"title: {yaml_value(title)}", f"unit: {yaml_value(unit)}",
+    lines = ["---", f"id: {yaml_value(record_id)}", f"kind: {kind}", f"title: {yaml_value(title)}", f"unit: {yaml_value(unit)}",
              f"date: {on.isoformat()}", f"form: {{code: {yaml_value(form_code)}, revision: {revision}}}",
              f"procedure: {yaml_value(procedure)}", "status: open"]
     for spec in BY_KIND[kind]:
@@ -256,10 +262,14 @@ def create_record(catalog, kind: str, unit: str | None = None, on: date | None =
     if not title:
         raise RecordError("Tên hồ sơ (--title) không được để trống.")
     record_id = next_id(catalog, kind, on.year, unit)
-    path = Path(catalog.root) / RECORDS_FOLDER / str(on.year) / f"{record_id}-{slug(title)[:60]}.md"
-    if path.exists():
-        raise RecordError(f"Tệp {path.relative_to(catalog.root)} đã tồn tại; không ghi đè.")
-    headings = form_headings(form.body) or list(KIND_HEADINGS[kind])
-    atomic_write_text(path, render_record(record_id, kind, title, unit, on, form.code, revision, procedure,
-                                          headings, prefilled))
+    # The file is named after the id with '/' and the like replaced ('01/2026/ĐT-VP', as agencies
+    # number, stays one file in records/<year>/), and written only if no file is there: O_EXCL.
+    stem = f"{file_stem(record_id)}-{slug(title)[:60]}".strip("-")
+    path = Path(catalog.root) / RECORDS_FOLDER / str(on.year) / f"{stem}.md"
+    text = render_record(record_id, kind, title, unit, on, form.code, revision, procedure, headings_of(form, kind),
+                         prefilled)
+    try:
+        write_new_file(path, text)
+    except FileExistsError:
+        raise RecordError(f"Tệp {path.relative_to(catalog.root)} đã tồn tại; không ghi đè.") from None
     return NewRecord(path, record_id)

@@ -134,8 +134,15 @@ def missing_confirmations(catalog, record: CycleRecord) -> list[str]:
 
 
 def acknowledgements_of(records: Records, code: str, revision: int) -> list[CycleRecord]:
-    return [r for r in records.of_kind("acknowledgement")
-            if any(d.get("code") == code and d.get("revision") == revision for d in r.items("documents"))]
+    """The acknowledgement records naming this issue (an index built once: pages and rules ask
+    for every issue of the year, over thousands of records)."""
+    index = records.cache.get("acknowledgements")
+    if index is None:
+        index = records.cache["acknowledgements"] = {}
+        for record in records.of_kind("acknowledgement"):
+            for item in record.items("documents"):
+                index.setdefault((item.get("code"), item.get("revision")), []).append(record)
+    return list(index.get((code, revision), ()))
 
 
 def records_on_form(records: Records, code: str) -> dict[int, int]:

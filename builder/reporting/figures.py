@@ -130,6 +130,12 @@ def plan_section(catalog: Catalog, year: int) -> Section:
     ])
 
 
+def _clause_order(item) -> tuple:
+    """Clauses 4 to 10 in number order; anything else (a clause the rules refuse) after them."""
+    clause = item[0]
+    return (0, int(clause), "") if clause.isdigit() else (1, 0, clause)
+
+
 def audit_section(catalog: Catalog, year: int) -> Section:
     audits = [r for r in catalog.records.of_kind("audit", year)]
     closed = [r for r in audits if r.is_closed]
@@ -140,7 +146,7 @@ def audit_section(catalog: Catalog, year: int) -> Section:
     for _, f in findings:
         main = str(f.get("clause") or "").split(".")[0]
         by_clause[main] = by_clause.get(main, 0) + 1
-    rows = [(f"Điều {clause}", count) for clause, count in sorted(by_clause.items(), key=lambda kv: int(kv[0] or 0))]
+    rows = [(f"Điều {clause}", count) for clause, count in sorted(by_clause.items(), key=_clause_order)]
     return Section("audit", "Đánh giá nội bộ", [
         Figure("audit.held", "Cuộc đánh giá nội bộ đã có báo cáo ký đóng", len(closed), _records(closed)),
         Figure("audit.findings", "Phát hiện", len(findings), _records(audits)),

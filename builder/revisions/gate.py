@@ -15,8 +15,8 @@ from builder.findings.rule_texts import (CACHE_COMMITTED, CODE_UNIQUE,
                                          FORM_MISSING, FORM_PARENT,
                                          FORM_PARENT_MISMATCH, FORM_UNLISTED,
                                          HISTORY_SHALLOW,
-                                         RECORD_CLOSED_REWRITTEN,
-                                         REFERENCE_UNRESOLVED,
+                                         RECORD_CLOSED_REWRITTEN, RECORD_ID,
+                                         RECORD_LINK, REFERENCE_UNRESOLVED,
                                          REGISTER_INVALID,
                                          WITHDRAWN_CODE_REUSED)
 from builder.revisions.git_source import ORGANISATION, RECORDS
@@ -27,7 +27,7 @@ from builder.signing.status import describe, verdict
 REPOSITORY_WIDE = {rule.id for rule in (
     CODE_UNIQUE, FORM_MISSING, FORM_PARENT_MISMATCH, FORM_PARENT, FORM_UNLISTED, REFERENCE_UNRESOLVED,
     DOCUMENT_DELETED, WITHDRAWN_CODE_REUSED, HISTORY_SHALLOW, CONFIG_INVALID, REGISTER_INVALID, CACHE_COMMITTED,
-    RECORD_CLOSED_REWRITTEN)}
+    RECORD_CLOSED_REWRITTEN, RECORD_LINK, RECORD_ID)}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 

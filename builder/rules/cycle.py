@@ -20,7 +20,7 @@ from builder.findings.rule_texts import (ACKNOWLEDGEMENT_INCOMPLETE,
                                          REVIEW_INPUT_MISSING,
                                          RISK_NO_TREATMENT, RISK_NOT_EVALUATED,
                                          RISK_SCALE, SURVEY_BELOW_TARGET,
-                                         SURVEY_PERSONAL_DATA)
+                                         SURVEY_PERSONAL_DATA, SURVEY_RATE)
 from builder.legal.numbers import CitationProblem, parse_number
 from builder.records.kinds import CLAUSES, REVIEW_INPUTS
 from builder.records.queries import (acknowledgements_of, actions_for,
@@ -182,6 +182,17 @@ def low_results_have_actions(record, catalog):
         yield problem(record.path, record.line("results", index, "rate"), id=record.id, group=item.get("group"),
                       rate=f"{item['rate']:g}", op=target.op, target=f"{target.target:g}",
                       objective=f"{link.get('document')} {link.get('target')}")
+
+
+@record_rule(SURVEY_RATE)
+@_of("survey")
+def rates_are_percentages(record, catalog):
+    results = record.items("results")
+    for index, item in enumerate(results):
+        rate = item.get("rate")
+        if rate is not None and not 0 <= rate <= 100:
+            yield problem(record.path, record.line("results", index, "rate"), group=item.get("group"),
+                          rate=f"{rate:g}".replace(".", ","))
 
 
 PERSONAL = (

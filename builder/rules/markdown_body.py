@@ -8,7 +8,7 @@ from builder.findings.rule_texts import (GITHUB_ONLY, HIDDEN_TAG, LINK_TARGET,
                                          PRINT_GLYPH)
 from builder.markup.constructs import analyse
 from builder.pdf.fonts import font_setup, unprintable
-from builder.rules.registry import document_rule, problem
+from builder.rules.registry import body_rule, problem
 
 
 def constructs(doc, catalog):
@@ -16,14 +16,14 @@ def constructs(doc, catalog):
     return catalog.memo(f"constructs:{doc.path}", lambda: analyse(doc.body))
 
 
-@document_rule(HIDDEN_TAG)
+@body_rule(HIDDEN_TAG)
 def no_hidden_tags(doc, catalog):
     """Text in angle brackets that parses as an unknown HTML tag is hidden everywhere."""
     for hidden in constructs(doc, catalog).hidden:
         yield problem(doc.path, doc.body_line + hidden.line, tag=hidden.tag[:60])
 
 
-@document_rule(LINK_TARGET)
+@body_rule(LINK_TARGET)
 def links_lead_somewhere(doc, catalog):
     """A link has a target; a link to '#x' names a heading of the document."""
     for link in constructs(doc, catalog).links:
@@ -33,7 +33,7 @@ def links_lead_somewhere(doc, catalog):
             yield problem(doc.path, doc.body_line + link.line, "anchor", text=link.text, anchor=link.anchor)
 
 
-@document_rule(GITHUB_ONLY)
+@body_rule(GITHUB_ONLY)
 def no_github_only_syntax(doc, catalog):
     """Footnotes, alerts, math and diagrams look one way in the preview and another on the site."""
     for line, what in constructs(doc, catalog).github:
@@ -41,12 +41,12 @@ def no_github_only_syntax(doc, catalog):
 
 
 def _all_unusual(catalog) -> set[str]:
-    """The uncommon characters of every document: probed in one print run for all of them."""
+    """The uncommon characters of every document and record: probed in one print run for all of them."""
     return catalog.memo("unusual-characters", lambda: {
-        ch for d in catalog.documents for ch in constructs(d, catalog).characters})
+        ch for d in [*catalog.documents, *catalog.records] for ch in constructs(d, catalog).characters})
 
 
-@document_rule(PRINT_GLYPH)
+@body_rule(PRINT_GLYPH)
 def printable_characters(doc, catalog):
     """Every character of the body is in a print font (checked only for uncommon characters)."""
     unusual = constructs(doc, catalog).characters

@@ -8,6 +8,7 @@ from builder.documents.field_types import key_name
 from builder.documents.labels import did_you_mean
 from builder.documents.schema import FORM_PARENT_KINDS
 from builder.documents.schema import KINDS as DOCUMENT_KINDS
+from builder.documents.text import slug
 from builder.findings.rule_texts import (RECORD_CLOSED_CHANGED,
                                          RECORD_CLOSED_REWRITTEN,
                                          RECORD_CLOSER, RECORD_DATE,
@@ -15,7 +16,7 @@ from builder.findings.rule_texts import (RECORD_CLOSED_CHANGED,
                                          RECORD_FORM_ISSUE, RECORD_ID,
                                          RECORD_LINK, RECORD_PERSON,
                                          RECORD_RETENTION, RECORD_UNIT)
-from builder.records.fingerprint import record_fingerprint
+from builder.records.fingerprint import record_content, record_fingerprint
 from builder.records.kinds import KINDS
 from builder.records.queries import issue_dates, retention_end, retention_of
 from builder.records.references import (DATE_FIELDS, DOCUMENT_FIELDS,
@@ -39,7 +40,7 @@ def record_id_pattern(record, catalog):
                       example=example)
     elif "{year}" in pattern.template and record.year and str(record.year) not in record.id:
         yield problem(record.path, line, "year", id=record.id, year=record.year)
-    others = [r.path for r in _sharing_ids(catalog).get(record.id, ()) if r is not record]
+    others = [r.path for r in _sharing_ids(catalog).get(slug(record.id), ()) if r is not record]
     if others:
         yield problem(record.path, line, "twice", id=record.id, other=", ".join(others))
 
@@ -49,8 +50,8 @@ def _sharing_ids(catalog) -> dict:
     def compute():
         by_id: dict = {}
         for record in catalog.records:
-            if record.id:
-                by_id.setdefault(record.id, []).append(record)
+            if record.id:       # one page per id: ids that differ only in case or punctuation share it
+                by_id.setdefault(slug(record.id), []).append(record)
         return {k: v for k, v in by_id.items() if len(v) > 1}
     return catalog.memo("record-ids-shared", compute)
 
@@ -69,6 +70,11 @@ def record_dates_are_facts(record, catalog):
         if value > catalog.today:
             yield problem(record.path, record.line(*keys), key=key_name(keys), date=vn_date(value),
                           today=vn_date(catalog.today))
+    for key in ("dates", "period"):
+        span = record.get(key) or {}
+        if span.get("from") and span.get("to") and span["from"] > span["to"]:
+            yield problem(record.path, record.line(key, "from"), "order", key=key, start=vn_date(span["from"]),
+                          end=vn_date(span["to"]))
     closed = record.closed
     if closed and closed.date and record.date and closed.date < record.date:
         yield problem(record.path, record.line("closed", "date"), "before", date=vn_date(closed.date),
@@ -93,6 +99,13 @@ def record_people_exist(record, catalog):
                           hint=did_you_mean(value, list(people)))
 
 
+def _hint(value: str, candidates) -> str:
+    """'Có phải ý bạn là ...?' among the candidates starting like the value: a fuzzy match over
+    every record id and code, per broken reference, would cost seconds on thousands of records."""
+    head = value[:2].casefold()
+    return did_you_mean(value, [c for c in candidates if c[:2].casefold() == head])
+
+
 def _codes(catalog) -> list[str]:
     return catalog.memo("document-codes", lambda: [d.code for d in catalog.documents if d.code])
 
@@ -104,7 +117,7 @@ def record_documents_exist(record, catalog):
         doc = catalog.get(value)
         at = record.line(*keys)
         if doc is None:
-            yield problem(record.path, at, key=key_name(keys), value=value, hint=did_you_mean(value, _codes(catalog)))
+            yield problem(record.path, at, key=key_name(keys), value=value, hint=_hint(value, _codes(catalog)))
         elif keys == ("form", "code") and doc.kind != "form":
             yield problem(record.path, at, "not-form", key=key_name(keys), value=value,
                           kind=DOCUMENT_KINDS.get(doc.kind, doc.kind or "?"))
@@ -126,7 +139,7 @@ def record_links_resolve(record, catalog):
         if catalog.records.get(value) is None and not (documents_too and catalog.get(value) is not None):
             candidates = list(catalog.records.by_id) + (_codes(catalog) if documents_too else [])
             yield problem(record.path, record.line(*keys), key=key_name(keys), value=value,
-                          hint=did_you_mean(value, candidates))
+                          hint=_hint(value, candidates))
     source = record.get("source") or {}
     origin = catalog.records.get(source.get("record"))
     item = source.get("item")
@@ -191,7 +204,7 @@ def _rewrite(base, current) -> str | None:
         return "mở lại"
     same_closing = (current.closed and base.closed and current.closed.by == base.closed.by
                     and current.closed.date == base.closed.date)
-    if record_fingerprint(current) != record_fingerprint(base) or not same_closing:
+    if record_content(current) != record_content(base) or not same_closing:   # the content itself, not a hash of it
         return "sửa"
     return None
 

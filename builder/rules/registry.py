@@ -76,3 +76,15 @@ def record_rule(rule: RuleText):
         _register(rule, over_catalog, fn)
         return fn
     return register
+
+
+def body_rule(rule: RuleText):
+    """Register a rule on a Markdown body, run over every document and every record alike:
+    fn(item, catalog) with item.path, item.body, item.body_line and item.status."""
+    def register(fn):
+        def over_catalog(catalog) -> Iterable:
+            for item in [*catalog.documents, *catalog.records]:
+                yield from fn(item, catalog)
+        _register(rule, over_catalog, fn)
+        return fn
+    return register

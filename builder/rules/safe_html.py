@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from builder.findings.rule_texts import HIDDEN_TEXT, UNSAFE_HTML
 from builder.rules.markdown_body import constructs
-from builder.rules.registry import document_rule, problem
+from builder.rules.registry import body_rule, problem
 
 
-@document_rule(UNSAFE_HTML)
+@body_rule(UNSAFE_HTML)
 def no_script_in_content(doc, catalog):
     """No <script>, event-handler attribute or script URL in the body (code is text, not HTML)."""
     by_line: dict[int, list[str]] = {}
@@ -21,7 +21,7 @@ def no_script_in_content(doc, catalog):
         yield problem(doc.path, doc.body_line + line, what=", ".join(whats))
 
 
-@document_rule(HIDDEN_TEXT)
+@body_rule(HIDDEN_TEXT)
 def no_hidden_approved_text(doc, catalog):
     """Approved text a reader never sees: HTML comments, invisible characters. A draft may keep
     the writing hints `qms new` puts in comments; an issue in force may not."""

@@ -27,6 +27,21 @@ def is_remote(target: str) -> bool:
 # Only what sits with the documents is published beside them: a link cannot carry the keys of
 # signatures/, the configuration, the tests' sample keys or git's own files onto the site.
 PUBLISHED_FROM = ("procedures", "forms", "records")
+# What a body may publish beside its page: images and office files staff download. Never a page
+# or a script, which the browser would run on the intranet's own origin; an SVG (Word keeps some)
+# only when it holds nothing that runs (see _inert_svg).
+PUBLISHED_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".pdf", ".doc", ".docx", ".xls",
+                   ".xlsx", ".odt", ".ods", ".ppt", ".pptx", ".txt", ".csv", ".zip")
+_ACTIVE_SVG = re.compile(rb"<script|<foreignobject|<iframe|<embed|<object|\bon[a-z]+\s*=|javascript:|"
+                         rb"<use[^>]+href\s*=\s*[\"']?(?!#)|@import|<a\b", re.I)
+
+
+def _inert_svg(disk: Path) -> bool:
+    """An SVG with no script, no event attribute, no foreign content and no outside reference."""
+    try:
+        return not _ACTIVE_SVG.search(disk.read_bytes())
+    except OSError:
+        return False
 
 
 def _publishable(disk: Path, root: Path) -> bool:
@@ -53,7 +68,10 @@ def linked_files(catalog: Catalog, page_uri) -> list[tuple[str, Path]]:
                 continue
             disk = catalog.root / posixpath.normpath(str(source_dir / target))
             site = posixpath.normpath(str(page_dir / target))
-            if site.startswith("..") or not disk.is_file() or not _publishable(disk.resolve(), root):
+            section = PurePosixPath(uri).parts[0]     # tai-lieu/ or ho-so/: a file never lands elsewhere
+            if (not site.startswith(section + "/") or not target.lower().endswith(PUBLISHED_TYPES)
+                    or not disk.is_file() or not _publishable(disk.resolve(), root)
+                    or (target.lower().endswith(".svg") and not _inert_svg(disk))):
                 continue
             out.setdefault(site, disk)
     return sorted(out.items())

@@ -38,3 +38,21 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Create `path` with `text`, whole or not at all, and never over a file that is there, even
+    one another process creates meanwhile: the temporary file is hard-linked into place, which
+    fails (FileExistsError) when the name is taken."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode())
+        os.link(tmp, path)
+    finally:
+        os.unlink(tmp)

@@ -129,3 +129,24 @@ def test_a_record_publishes_the_scan_it_links(tmp_path):
     assert (repo.root / "site" / "ho-so" / "2026" / "scan" / "bien-ban.pdf").read_bytes() == b"%PDF-1.4 scan"
     page = (repo.root / "site" / "ho-so" / "2026" / "xxld-2026-02" / "index.html").read_text(encoding="utf-8")
     assert 'href="../scan/bien-ban.pdf"' in page
+
+
+def test_a_body_never_publishes_what_a_browser_would_run(tmp_path):
+    """Pages, scripts and SVGs that carry script stay unpublished, and a link climbing out of its
+    section cannot put a file at another published address; an inert SVG (as Word keeps) is fine."""
+    repo = site_repo(tmp_path / "repo")
+    repo.write("records/2026/bang-chung.html", "<script>alert(document.cookie)</script>")
+    repo.write("records/2026/so-do.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    repo.write("records/2026/ve.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    repo.write("records/2026/hinh.svg", '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>')
+    repo.write("records/tai-lieu/qt-01/QT.01.docx", b"PK fake")
+    repo.write("records/2026/sub/XXLD-2026-02-hop.md", REVIEW2026.replace("XXLD-2026-01", "XXLD-2026-02").replace(
+        "Biên bản họp.", "[a](../bang-chung.html) ![b](../so-do.svg) ![c](../ve.svg) ![d](../hinh.svg) "
+        "[e](../../tai-lieu/qt-01/QT.01.docx)"))
+    close_open_records(repo.root)
+    result = mkdocs_build(repo.root)
+    assert result.returncode == 0, result.stderr
+    published = {p.relative_to(repo.root / "site").as_posix() for p in (repo.root / "site").rglob("*") if p.is_file()}
+    assert not any(p.endswith(("bang-chung.html", "so-do.svg", "ve.svg")) for p in published)
+    assert "tai-lieu/qt-01/QT.01.docx" not in published
+    assert "ho-so/hinh.svg" in published or any(p.endswith("hinh.svg") for p in published)

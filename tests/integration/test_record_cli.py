@@ -341,3 +341,16 @@ def test_qms_pdf_prints_closed_records_only(full, tmp_path):
     refused = full.qms("pdf", "KP-2026-01", "-o", str(out))
     assert refused.exit_code == 1 and "chưa ký đóng" in refused.output
     assert not (out / "KP-2026-01.pdf").exists()
+
+
+def test_an_id_numbered_the_vietnamese_way_stays_one_file(repo):
+    """'01/2026/ĐT-VP' (number/year/symbol, as agencies number their papers) is the id; its file is
+    records/2026/01-2026-ĐT-VP-....md, never a folder tree, and it is written only where no file is."""
+    repo.edit("site_config/records.yml", "  training: DT-{year}-{n:2}", '  training: "{n:2}/{year}/ĐT-VP"')
+    result = repo.qms("record", "new", "training", "--title", "Tập huấn thử")
+    assert result.exit_code == 0, result.output
+    files = [p.relative_to(repo.root).as_posix() for p in (repo.root / "records").rglob("*.md")]
+    assert files == ["records/2026/01-2026-ĐT-VP-tap-huan-thu.md"]
+    assert 'id: "01/2026/ĐT-VP"' in repo.read(files[0]) or "id: 01/2026/ĐT-VP" in repo.read(files[0])
+    record, findings = parse_record(files[0], (repo.root / files[0]).read_bytes())
+    assert record.id == "01/2026/ĐT-VP"

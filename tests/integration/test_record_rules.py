@@ -157,6 +157,9 @@ CASES = [
     Case("risk off the scale", "risk-scale", RISK, replace(RISK, "likelihood: 2", "likelihood: 7"), "likelihood: 7"),
     Case("survey below target", "survey-below-target", SURVEY, replace(SURVEY, "rate: 95.8", "rate: 90.1"),
          "rate: 90.1"),
+    Case("survey rate over 100 %", "survey-rate", SURVEY, replace(SURVEY, "rate: 96.5", "rate: 965"), "rate: 965"),
+    Case("period ending before it starts", "record-date", SURVEY, replace(SURVEY, "period: {from: 2026-07-01, to: "
+         "2026-08-31}", "period: {from: 2026-09-01, to: 2026-08-31}"), "period:"),
     Case("survey with a phone number", "survey-personal-data", SURVEY, replace(SURVEY, "Kết quả khảo sát tổng hợp.",
          "Kết quả khảo sát tổng hợp.\nÔng Nam, điện thoại 0912 345 678, góp ý thái độ phục vụ."), "0912 345 678"),
     Case("survey with an e-mail", "survey-personal-data", SURVEY, replace(SURVEY, "count: 12}",
@@ -313,3 +316,13 @@ def test_pull_request_gate_reports_the_records_it_changes(git_repo):
     assert ("record-closed-rewritten", TRAINING) in found
     assert not any(path == RISK for _, path in found)
     assert result.exit_code == 1
+
+
+def test_record_bodies_get_the_checks_document_bodies_get(repo):
+    """Pasted script, a hidden tag and an empty link in a record's body are reported at their lines."""
+    repo.edit(ACTION, "Phiếu yêu cầu hành động khắc phục.", "Phiếu yêu cầu hành động khắc phục.\n\n"
+              "<img src=x onerror=alert(1)>\n\nGhi chú <ten-nguoi-nop> và [liên kết]()")
+    found = {(f.rule, f.line) for f in findings(repo.root) if f.path == ACTION}
+    assert ("unsafe-html", lines_of(repo, ACTION, "onerror")) in found
+    assert ("hidden-tag", lines_of(repo, ACTION, "<ten-nguoi-nop>")) in found
+    assert ("link-target", lines_of(repo, ACTION, "[liên kết]()")) in found
