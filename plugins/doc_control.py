@@ -50,6 +50,21 @@ from builder.storage.staging import discard_dir, publish_dir, staging_dir
 log = get_plugin_logger(__name__)
 
 
+def _findings_log() -> logging.Logger:
+    """Where a finding of severity warning is printed: beside MkDocs' own lines, but outside the
+    'mkdocs' logger, whose count makes `--strict` refuse to publish. A strict build refuses a site
+    with broken links; an overdue corrective action is a fact the site shows, not a broken site.
+    Errors still go through MkDocs' logger (and stop the build in any mode)."""
+    logger = logging.getLogger("qms.findings")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+        logger.setLevel(logging.INFO)
+    return logger
+
+
 def _strict_warnings() -> int:
     """Warnings counted so far by the handler MkDocs adds in strict mode."""
     return sum(count for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)
@@ -118,7 +133,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         errors = [f for f in self.findings if f.severity is Severity.ERROR]
         if not self.preview:
             for f in self.findings:
-                (log.error if f.severity is Severity.ERROR else log.warning)(f.as_text())
+                (log.error if f.severity is Severity.ERROR else _findings_log().warning)(f.as_text())
             if errors:
                 raise PluginError(f"Không xuất bản: {len(errors)} lỗi trong tài liệu (xem các dòng LỖI ở trên). "
                                   "Sửa các lỗi rồi dựng lại.")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: the support package
 
-from conftest import REPO, copy_sample  # noqa: E402
+from support.repos import REPO, copy_sample  # noqa: E402
 from support.pdfutil import save_png  # noqa: E402
 
 from builder.catalog import load_catalog  # noqa: E402

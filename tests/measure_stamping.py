@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: the support package
 
-from conftest import copy_sample  # noqa: E402
+from support.repos import copy_sample  # noqa: E402
 from support.pdfutil import reader  # noqa: E402
 
 from builder.catalog import load_catalog  # noqa: E402

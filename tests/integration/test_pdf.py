@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from support.repos import TODAY, copy_sample
+from support.repos import TODAY, copy_sample, make_repo
 from support.pdfutil import all_text, decode_qr, flat, fonts, page_texts, reader
 
 from builder.addresses import canonical_issue_url
@@ -248,7 +248,6 @@ def test_mkdocs_build_stops_on_a_rendering_failure(tmp_path):
 def test_a_form_kept_in_its_original_word_file_is_downloaded_as_that_file(tmp_path):
     """`qms import` keeps the .docx of a form whose layout Markdown cannot hold; the site's
     'Word' download of that form is the original file, byte for byte, not a conversion."""
-    from conftest import make_repo
     from docx import Document as WordDocument
 
     repo = make_repo(tmp_path / "repo")

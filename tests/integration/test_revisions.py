@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from support.repos import QT01, TODAY, add_step, make_repo, new_issue
+from support.repos import QT01, TODAY, Repo, add_step, make_repo, new_issue
 from support.gitutil import commit_all, git, init
 from hypothesis import given, settings, strategies as st
 
@@ -226,7 +226,6 @@ def test_shallow_clone_warns_and_still_works(git_repo, tmp_path):
     catalog = load_catalog(clone, parse_date(TODAY))
     assert catalog.history.shallow
     assert len(catalog.history.of("QT.01")) == 1
-    from conftest import Repo
     code, findings = Repo(clone).findings()
     assert code == 0 and rules_of(findings) == {"history-shallow"}
 
