@@ -43,11 +43,12 @@ class CodePattern:
 
     def _compile(self, unit: str | None) -> re.Pattern:
         """Regex of the template; the number is the named group 'n'; `unit` pins {unit}."""
-        out, pos = "", 0
+        out, pos, named = "", 0, False
         for m in _PLACEHOLDER.finditer(self.template):
             out += re.escape(self.template[pos:m.start()])
-            if m.group(1):
-                out += rf"(?P<n>[0-9]{{{m.group(2) or 1},}})"      # ASCII: '０２' is not 02
+            if m.group(1):       # ASCII: '０２' is not 02; a second {n} (a typo) is a plain number
+                out += rf"({'?:' if named else '?P<n>'}[0-9]{{{m.group(2) or 1},}})"
+                named = True
             elif m.group(3):
                 out += r"[0-9]{4}"
             else:

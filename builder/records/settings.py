@@ -94,8 +94,14 @@ def load_settings(root: Path) -> tuple[RecordSettings, list]:
     ctx = Context(SETTINGS_FILE, located, findings)
     data = SHAPE.convert(located.data, (), ctx) or {}
     for kind, template in (data.get("ids") or {}).items():
-        if template:
-            settings.ids[kind] = CodePattern(template)
+        pattern = CodePattern(template) if template else None
+        if pattern is None:
+            continue
+        if pattern.regex.match(pattern.make(1, 2026, "VP")) and pattern.numbered:
+            settings.ids[kind] = pattern
+        else:   # no number, or a pattern its own ids do not match: the default stays
+            findings.append(CONFIG_INVALID.finding(SETTINGS_FILE, located.line("ids", kind), "code-template",
+                                                   value=template))
     settings.closing = {k: tuple(v) for k, v in (data.get("closing") or {}).items() if v}
     settings.forms = {k: v for k, v in (data.get("forms") or {}).items() if v}
     scale = data.get("risk_scale") or {}

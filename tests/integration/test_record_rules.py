@@ -326,3 +326,13 @@ def test_record_bodies_get_the_checks_document_bodies_get(repo):
     assert ("unsafe-html", lines_of(repo, ACTION, "onerror")) in found
     assert ("hidden-tag", lines_of(repo, ACTION, "<ten-nguoi-nop>")) in found
     assert ("link-target", lines_of(repo, ACTION, "[liên kết]()")) in found
+
+
+def test_a_numbering_pattern_without_a_number_is_a_finding(repo):
+    """site_config/records.yml: a pattern that cannot number records is reported at its line and
+    the default kept; a pattern with a repeated {n} does not break the checks."""
+    repo.edit("site_config/records.yml", "  audit: DGNB-{year}-{n:2}", "  audit: DGNB-{year}")
+    repo.edit("site_config/records.yml", "  risk: RR-{year}-{n:2}", "  risk: RR-{n:2}-{n:2}")
+    found = [f for f in findings(repo.root) if f.path == "site_config/records.yml"]
+    assert [(f.rule, f.line) for f in found] == [("config-invalid", lines_of(repo, "site_config/records.yml",
+                                                                              "audit: DGNB-{year}"))]
