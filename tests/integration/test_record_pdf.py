@@ -13,6 +13,8 @@ from pyhanko_certvalidator import ValidationContext
 from support.certs import AGENCY, PASSWORD, make_certificate, use_certificate
 from support.gitutil import commit_all, init
 from support.pdfutil import all_text, decode_qr, reader
+from support.records import ACTION, AUDIT
+from support.records import RECORDS as SHARED
 from support.records import close_record, write_records
 from support.repos import BM01, TODAY, copy_sample, make_repo, mkdocs_build
 
@@ -25,55 +27,10 @@ from builder.pdf.record import record_targets
 from builder.records.loader import parse_record
 from builder.records.sections import record_sections, written_date
 
-AUDIT = "records/2026/DGNB-2026-01-bao-cao-danh-gia-noi-bo.md"
-ACTION = "records/2026/KP-2026-01-cap-nhat-so-theo-doi.md"
 FINDING = "Sổ theo dõi hồ sơ đến chưa được cập nhật từ tháng 6/2026."
 BASE_URL = "https://iso.skhcn.hoaphong.gov.vn/"
-
-RECORDS = {
-    AUDIT: """---
-id: DGNB-2026-01
-kind: audit
-title: Báo cáo đánh giá nội bộ năm 2026
-unit: VP
-date: 2026-10-20
-form: {code: BM.08, revision: 2}
-procedure: QT.02
-status: open
-dates: {from: 2026-10-05, to: 2026-10-16}
-scope:
-  units: [KHTC, QLKH]
-  procedures: [QT.01, QT.07]
-auditors:
-  - person: hmduc
-    units: [KHTC]
-  - person: ltnga
-    units: [QLKH]
-findings:
-  - {id: 1, type: nonconformity, clause: 7.5.3, unit: KHTC, text: Sổ theo dõi hồ sơ đến chưa được cập nhật từ tháng 6/2026.}
-  - {id: 2, type: observation, clause: 9.1.3, unit: QLKH, text: Chưa phân tích số liệu quý III.}
----
-Đoàn đánh giá kết luận hệ thống quản lý chất lượng được duy trì và có hiệu lực.
-""",
-    ACTION: """---
-id: KP-2026-01
-kind: corrective_action
-title: Cập nhật sổ theo dõi hồ sơ
-unit: VP
-date: 2026-10-22
-form: {code: BM.11, revision: 3}
-procedure: QT.04
-status: open
-source: {type: audit, record: DGNB-2026-01, item: 1}
-description: Sổ theo dõi hồ sơ đến chưa được cập nhật từ tháng 6/2026.
-cause: Chưa phân công người cập nhật khi chuyên viên nghỉ phép.
-action: Phân công người thay thế; cập nhật sổ hằng tuần.
-responsible: KHTC
-due: 2026-12-15
----
-Phiếu yêu cầu hành động khắc phục.
-""",
-}
+# The valid audit and corrective action of tests/support/records.py, the finding worded as printed here.
+RECORDS = {rel: SHARED[rel].replace("Sổ theo dõi hồ sơ chưa cập nhật từ tháng 6.", FINDING) for rel in (AUDIT, ACTION)}
 
 
 def sample_with_records(root):
@@ -120,7 +77,7 @@ def test_the_pdf_carries_the_form_header_content_and_signatures(printed):
     # the record and its content, as the site shows it
     for expected in ("Số hồ sơ: DGNB-2026-01", "Báo cáo đánh giá nội bộ năm 2026", "Văn phòng Sở", "20/10/2026",
                      FINDING, "Sự không phù hợp", "7.5.3", "Phòng Kế hoạch - Tài chính",
-                     "từ 05/10/2026 đến 16/10/2026", "Đoàn đánh giá kết luận hệ thống quản lý chất lượng"):
+                     "từ 05/10/2026 đến 16/10/2026", "Đoàn đánh giá đã đánh giá hai phòng theo kế hoạch"):
         assert expected in text, expected
     # the signatures: who closed it (name, position), the closing date in full, the auditors
     for expected in ("Ký đóng hồ sơ ngày 22 tháng 10 năm 2026", "NGƯỜI KÝ ĐÓNG", "Lê Thành Minh", "Giám đốc",
