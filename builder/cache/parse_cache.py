@@ -68,6 +68,15 @@ class ParseCache:
         self.used.add(key)
         self.parses += 1
 
+    def parsed(self, rel: str, raw: bytes, blob: str | None, parse):
+        """`parse(rel, raw)` of these bytes at this path, once: documents and records alike."""
+        blob = blob or blob_id(raw)
+        result = self.get(rel, blob)
+        if result is None:
+            result = parse(rel, raw)
+            self.put(rel, blob, result)
+        return result
+
     def attach(self, root: Path, trusted: bool = True) -> None:
         """Start a load of `root`: bring in what an earlier build of it parsed, unless the store
         cannot be trusted (see cache_guard); an untrusted store is neither read nor written."""

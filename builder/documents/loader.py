@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 from builder.cache import parse_cache
-from builder.cache.parse_cache import blob_id
 from builder.documents import yaml_source as yamlsrc
 from builder.documents.field_types import Context, missing, report_unknown
 from builder.documents.model import (ChangeRow, Document, Record, Result,
@@ -98,13 +97,15 @@ def split_front_matter(text: str):
     return "unclosed"
 
 
-def load_document(root: Path, path: Path) -> tuple[Document | None, list]:
+def load_document(root: Path, path: Path, parse=None) -> tuple:
+    """Read one file and parse it (`parse_document`, or the records' parser); a file that cannot
+    be read is a finding."""
     rel = path.relative_to(root).as_posix()
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [FRONT_MATTER_MISSING.finding(rel, 1, "unreadable", reason=exc.strerror)]
-    return parse_document(rel, raw)
+    return (parse or parse_document)(rel, raw)
 
 
 def parse_document(rel: str, raw: bytes, blob: str | None = None) -> tuple[Document | None, list]:
@@ -112,12 +113,7 @@ def parse_document(rel: str, raw: bytes, blob: str | None = None) -> tuple[Docum
 
     The same bytes at the same path parse to the same result, so the working tree, the base
     commit and the history share one parse of every unchanged file (see parse_cache)."""
-    blob = blob or blob_id(raw)
-    result = parse_cache.CACHE.get(rel, blob)
-    if result is None:
-        result = _parse_document(rel, raw)
-        parse_cache.CACHE.put(rel, blob, result)
-    doc, findings = result
+    doc, findings = parse_cache.CACHE.parsed(rel, raw, blob, _parse_document)
     return doc, list(findings)
 
 

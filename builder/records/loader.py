@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.cache import parse_cache
-from builder.cache.parse_cache import blob_id
 from builder.documents.field_types import missing
 from builder.documents.loader import (convert_by_kind, document_paths,
-                                      folder_problems, read_front_matter)
+                                      folder_problems, load_document,
+                                      read_front_matter)
 from builder.documents.model import SignOff
-from builder.findings.rule_texts import FRONT_MATTER_MISSING, REQUIRED_FIELD
+from builder.findings.rule_texts import REQUIRED_FIELD
 from builder.records.fingerprint import record_fingerprint
 from builder.records.kinds import COMMON, KINDS, all_fields, fields_for
 from builder.records.model import CycleRecord, Records
@@ -21,12 +21,7 @@ _COMMON_KEYS = {f.key for f in COMMON}
 
 def parse_record(rel: str, raw: bytes, blob: str | None = None) -> tuple[CycleRecord | None, list]:
     """One record file's bytes to a record and its findings, cached by (path, blob) like documents."""
-    blob = blob or blob_id(raw)
-    result = parse_cache.CACHE.get(rel, blob)
-    if result is None:
-        result = _parse(rel, raw)
-        parse_cache.CACHE.put(rel, blob, result)
-    record, findings = result
+    record, findings = parse_cache.CACHE.parsed(rel, raw, blob, _parse)
     return record, list(findings)
 
 
@@ -77,13 +72,7 @@ def load_records(root: Path) -> tuple[Records, list]:
     root = Path(root)
     items, findings = [], folder_problems(root, RECORD_FOLDERS)
     for path in record_paths(root):
-        rel = path.relative_to(root).as_posix()
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            findings.append(FRONT_MATTER_MISSING.finding(rel, 1, "unreadable", reason=exc.strerror))
-            continue
-        record, found = parse_record(rel, raw)
+        record, found = load_document(root, path, parse_record)
         findings += found
         if record is not None:
             items.append(record)
