@@ -1,9 +1,16 @@
 -- Batch conversion of document bodies in ONE pandoc process (`pandoc lua markdown.lua JOBS OUT`).
 -- A body arrives as the HTML that builder/markup rendered from its Markdown (the same HTML the
 -- site shows), so pandoc never parses Markdown itself: one meaning for the site and the print.
--- JOBS is a JSON list of {id, html, dir, to = "typst"|"docx"|"html", out?, reference_doc?};
--- OUT receives a JSON object id -> {typst?, columns, error?}. A failing document is reported,
--- never fatal for the batch: one bad document must not stop the others.
+-- JOBS is a JSON object {marker, jobs = [{id, html, dir, to = "typst"|"docx"|"html", out?,
+-- reference_doc?}]}; OUT receives a JSON object id -> {typst?, columns, error?, combined?, part?}.
+-- A failing document is reported, never fatal for the batch: one bad document must not stop the
+-- others.
+--
+-- DOCX: pandoc's docx writer costs ~22 ms a call whatever the size (it rebuilds the package
+-- around the body), so the forms of a batch that share a reference document are written as ONE
+-- docx, each form after a marker heading; builder/pdf/docx_batch.py then cuts that package into
+-- one file per form (job result {combined = path, part = i}). The marker is a heading because
+-- pandoc styles the paragraph after a heading as it styles the first of a document.
 
 local json = pandoc.json
 local READER = "html-auto_identifiers"
@@ -232,13 +239,7 @@ local function convert(job)
     doc.blocks = mark_wide_tables(keep_titles_with_next(doc.blocks))
   end
   if job.to == "docx" then
-    local opts = {}
-    if job.reference_doc then opts.reference_doc = job.reference_doc end
-    local bytes = pandoc.write(doc, "docx", opts)
-    local handle = assert(io.open(job.out, "wb"))
-    handle:write(bytes)
-    handle:close()
-    return {columns = stats.columns}
+    return {columns = stats.columns}, doc   -- written with the others of its reference document
   end
   if job.to == "html" then  -- what pandoc understood, for `qms fidelity`
     -- no highlighting: it adds line anchors that are not the document's links
@@ -247,13 +248,52 @@ local function convert(job)
   return {typst = pandoc.write(doc, "typst"), columns = stats.columns}
 end
 
+local function write_docx(doc, reference_doc, path)
+  local opts = {}
+  if reference_doc then opts.reference_doc = reference_doc end
+  local bytes = pandoc.write(doc, "docx", opts)
+  local handle = assert(io.open(path, "wb"))
+  handle:write(bytes)
+  handle:close()
+end
+
+-- The docx jobs of one reference document: one write for all (see the top); if that write fails,
+-- each form is written alone so that the failure stays with the form that caused it.
+local function write_docx_group(group, marker, path, results)
+  if #group > 1 then
+    local blocks = pandoc.Blocks({})
+    for i, item in ipairs(group) do
+      blocks:insert(pandoc.Header(1, {pandoc.Str(marker .. "-" .. (i - 1))}))
+      blocks:extend(item.doc.blocks)
+    end
+    if pcall(write_docx, pandoc.Pandoc(blocks), group[1].job.reference_doc, path) then
+      for i, item in ipairs(group) do
+        item.result.combined, item.result.part = path, i - 1
+      end
+      return
+    end
+  end
+  for _, item in ipairs(group) do
+    local ok, err = pcall(write_docx, item.doc, item.job.reference_doc, item.job.out)
+    if not ok then results[item.job.id] = {error = tostring(err):match("^[^\n]*")} end
+  end
+end
+
 local handle = assert(io.open(arg[1], "rb"))
-local jobs = json.decode(handle:read("a"), false)
+local batch = json.decode(handle:read("a"), false)
 handle:close()
-local results = {}
-for _, job in ipairs(jobs) do
-  local ok, result = pcall(convert, job)
+local results, docx_groups, group_order = {}, {}, {}
+for _, job in ipairs(batch.jobs) do
+  local ok, result, doc = pcall(convert, job)
   results[job.id] = ok and result or {error = tostring(result):match("^[^\n]*")}
+  if ok and doc then
+    local key = job.reference_doc or ""
+    if not docx_groups[key] then docx_groups[key] = {}; table.insert(group_order, key) end
+    table.insert(docx_groups[key], {job = job, doc = doc, result = result})
+  end
+end
+for i, key in ipairs(group_order) do
+  write_docx_group(docx_groups[key], batch.marker, arg[2] .. "." .. i .. ".docx", results)
 end
 local out = assert(io.open(arg[2], "wb"))
 out:write(json.encode(results))
