@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -97,6 +98,11 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.root = Path(self.config.root or Path(config.config_file_path).parent)
         fixed = self.config.today or os.environ.get("QMS_TODAY")
         self.today = parse_date(fixed) if fixed else None
+        if self.command == "build" and os.environ.get("QMS_PDF") != "0":
+            # The PDFs are made beside the pages (builder/pdf/background.py). Started first: that
+            # process loads the catalog itself on the core the checks leave idle, and its files
+            # are used only if the build succeeds (on_build_error cancels it).
+            self.printing = BackgroundPrint(self.root, self.today or date.today())
         self.load()
         # Heading anchors keep the đ: '#dinh-nghia', not '#inh-nghia' (Markdown's default slug).
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
@@ -111,8 +117,6 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             self.final_site_dir = config.site_dir
             config.site_dir = str(staging_dir(Path(config.site_dir)))
             discard_dir(Path(config.site_dir))
-            if os.environ.get("QMS_PDF") != "0":   # the PDFs are made beside the pages (builder/pdf/background.py)
-                self.printing = BackgroundPrint(self.root, self.catalog.today)
         return config
 
     def load(self) -> None:

@@ -62,12 +62,15 @@ def _render_all(items, catalog: Catalog, progress: Progress | None, workers: int
     record_masters = [records_mod.plan(record, planner) for record in records]
     unique = list({m.key: m for m in pdf_masters + docx_masters + record_masters}.values())
     fresh = [m for m in unique if not masters_mod.cached(m.path)]
-    findings = masters_mod.ensure(unique, planner, progress, workers)
+    stamp_findings: list = []
+    stamper = _Stamper(items, pdf_masters, catalog, stamp_findings)
+    findings = masters_mod.ensure(unique, planner, progress, workers, ready=stamper.master_ready)
     # What this build really rendered (the cache spares the rest): shown in manifest.json.
     stats = catalog.memo("pdf_stats", dict)
     stats.update(rendered=stats.get("rendered", 0) + len(fresh),
                  codes=sorted(set(stats.get("codes", [])) | {m.name for m in fresh}))
-    rendered = _stamp_all(items, pdf_masters, catalog, findings)
+    rendered = stamper.finish()
+    findings += stamp_findings
     record_files = records_mod.finished(record_masters, catalog, findings) if record_masters else []
     docx_paths = {m.doc.code: m.path for m in docx_masters if masters_mod.cached(m.path)}
     return rendered, docx_paths, record_files, findings
@@ -91,32 +94,59 @@ def _prune_stamped(target: Path) -> None:
             old.unlink(missing_ok=True)
 
 
-def _stamp_all(items, pdf_masters, catalog: Catalog, findings: list) -> list[Rendered]:
+class _Stamper:
     """Each distinct stamp rendered once, then laid over each master not stamped before, then
-    (with the agency's certificate) signed over all of it."""
-    try:
-        signer = agency_signer(catalog)
-    except CertificateError as exc:
-        findings.append(certificate_finding(catalog.root, str(exc)))
-        return [Rendered(doc, v, None) for doc, v in items]
-    targets = [_stamped_path(catalog.root, m, v, signer) if masters_mod.cached(m.path) else None
-               for (_, v), m in zip(items, pdf_masters)]
-    todo = [i for i, target in enumerate(targets) if target is not None and not masters_mod.cached(target)]
-    variants = list(dict.fromkeys(items[i][1] for i in todo))
-    if variants:
+    (with the agency's certificate) signed over all of it. A master is stamped as soon as typst
+    has written it (`master_ready`), while the workers render the next ones: stamping after all of
+    them left one core idle for seconds at the end of a cold build."""
+
+    def __init__(self, items, pdf_masters, catalog: Catalog, findings: list):
+        self.items, self.masters, self.catalog, self.findings = items, pdf_masters, catalog, findings
+        self.failed, self.signer, self.stamps = False, None, None
         try:
-            stamps = render_stamps(catalog.root, variants, ORIENTATIONS)
-        except StampError as exc:
-            findings.append(masters_mod.render_failure(items[todo[0]][0], "dấu của bản in", str(exc)))
-            return [Rendered(doc, v, None) for doc, v in items]
-        for i in todo:
-            doc, variant = items[i]
-            described = subject(doc) + variant.subject_suffix()
-            pdf = stamp(pdf_masters[i].path.read_bytes(), stamps, variants.index(variant), ORIENTATIONS,
-                        {"/Subject": described})
-            atomic_write_bytes(targets[i], signer.sign(pdf, described) if signer else pdf, durable=False)
-            _prune_stamped(targets[i])
-    return [Rendered(doc, v, target) for (doc, v), target in zip(items, targets)]
+            self.signer = agency_signer(catalog)
+        except CertificateError as exc:
+            findings.append(certificate_finding(catalog.root, str(exc)))
+            self.failed = True
+        self.targets = [_stamped_path(catalog.root, m, v, self.signer) for (_, v), m in zip(items, pdf_masters)]
+        self.todo = {i for i, target in enumerate(self.targets) if not masters_mod.cached(target)}
+        self.by_master: dict[str, list[int]] = {}
+        for i in sorted(self.todo):
+            self.by_master.setdefault(pdf_masters[i].key, []).append(i)
+        self.variants = list(dict.fromkeys(items[i][1] for i in sorted(self.todo)))
+
+    def master_ready(self, master: masters_mod.Master) -> None:
+        for i in self.by_master.pop(master.key, []):
+            self._stamp(i)
+
+    def finish(self) -> list[Rendered]:
+        """Stamp what is left (masters found in the cache); the stamped file of each item, None
+        where its master or its stamp could not be made."""
+        for key in list(self.by_master):
+            if masters_mod.cached(self.masters[self.by_master[key][0]].path):
+                self.master_ready(self.masters[self.by_master[key][0]])
+        return [Rendered(doc, v, target if not self.failed and masters_mod.cached(m.path) else None)
+                for (doc, v), m, target in zip(self.items, self.masters, self.targets)]
+
+    def _stamp(self, i: int) -> None:
+        if self.failed or not self._stamps_ready(i):
+            return
+        doc, variant = self.items[i]
+        described = subject(doc) + variant.subject_suffix()
+        pdf = stamp(self.masters[i].path.read_bytes(), self.stamps, self.variants.index(variant), ORIENTATIONS,
+                    {"/Subject": described})
+        atomic_write_bytes(self.targets[i], self.signer.sign(pdf, described) if self.signer else pdf, durable=False)
+        _prune_stamped(self.targets[i])
+
+    def _stamps_ready(self, i: int) -> bool:
+        """Render the stamp pages once, on first need (one typst run for all variants)."""
+        if self.stamps is None:
+            try:
+                self.stamps = render_stamps(self.catalog.root, self.variants, ORIENTATIONS)
+            except StampError as exc:
+                self.findings.append(masters_mod.render_failure(self.items[i][0], "dấu của bản in", str(exc)))
+                self.failed = True
+        return not self.failed
 
 
 def render_pdf(doc: Document, catalog: Catalog, variant: Variant) -> tuple[bytes | None, list]:

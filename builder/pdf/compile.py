@@ -85,20 +85,25 @@ def run(task: Task) -> Output:
 
 
 def run_all(tasks: list[Task], workers: int | None = None,
-            progress: Callable[[int], None] | None = None) -> list[Output]:
-    """Compile every task, in parallel when worth it; `progress(1)` after each."""
+            progress: Callable[[int], None] | None = None,
+            done: Callable[[Output], None] | None = None) -> list[Output]:
+    """Compile every task, in parallel when worth it; `progress(1)` after each. `done(output)` is
+    called in this thread as each output arrives, so that the caller's own work on it (writing,
+    stamping) runs while the workers go on with the next ones."""
     workers = min(workers or os.cpu_count() or 1, max(1, len(tasks) // MIN_PER_WORKER))
     if workers <= 1:
         outputs = []
         for task in tasks:
             outputs.append(run(task))
+            if done:
+                done(outputs[-1])
             if progress:
                 progress(1)
         return outputs
-    return _in_workers(tasks, workers, progress)
+    return _in_workers(tasks, workers, progress, done)
 
 
-def _in_workers(tasks: list[Task], workers: int, progress) -> list[Output]:
+def _in_workers(tasks: list[Task], workers: int, progress, done) -> list[Output]:
     """Deal tasks to worker processes; a worker that dies fails only its unfinished tasks."""
     results: queue.Queue = queue.Queue()
     threads = [threading.Thread(target=_worker, args=(tasks[i::workers], results), daemon=True)
@@ -109,6 +114,8 @@ def _in_workers(tasks: list[Task], workers: int, progress) -> list[Output]:
     for _ in tasks:
         output = results.get()
         by_key[output.key] = output
+        if done:
+            done(output)
         if progress:
             progress(1)
     return [by_key[t.key] for t in tasks]

@@ -122,9 +122,10 @@ def template_failure(line: int, detail: str):
 
 
 def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], None] | None = None,
-           workers: int | None = None) -> list:
+           workers: int | None = None, ready: Callable[[Master], None] | None = None) -> list:
     """Create every master missing from the cache; return findings for those that failed.
-    `progress(n)` reports n more masters done (cached ones at once)."""
+    `progress(n)` reports n more masters done (cached ones at once); `ready(master)` is called as
+    each new PDF master is written, while typst goes on with the others."""
     missing = [m for m in masters if not cached(m.path)]
     if progress and len(masters) > len(missing):
         progress(len(masters) - len(missing))
@@ -147,15 +148,20 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
             _done(progress)
         else:
             tasks.append(_task(m, planner, result))
-    for output in typst_compile.run_all(tasks, workers, progress):
+
+    def written(output: typst_compile.Output) -> None:
         m = by_key[output.key]
         if output.pdf is not None:
             atomic_write_bytes(m.path, output.pdf, durable=False)
             _prune(m.path)
+            if ready:
+                ready(m)
         elif output.where and output.where[0].lstrip("/") == TEMPLATE:
             findings.append(template_failure(output.where[1], output.error or ""))
         else:
             findings.append(m.failure(output.error or ""))
+
+    typst_compile.run_all(tasks, workers, progress, written)
     return list(dict.fromkeys(findings))   # a broken template: one finding, not one per document
 
 
