@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -18,6 +17,7 @@ from builder.catalog import Catalog
 from builder.documents.model import Document
 from builder.pdf import master as masters_mod
 from builder.pdf import record as records_mod
+from builder.pdf.cache_files import Publisher, prune_stale, stamped_family
 from builder.pdf.paths import cache_dir, has_docx, has_pdf, site_file
 from builder.pdf.report import render_report
 from builder.pdf.signature import (AgencySigner, CertificateError,
@@ -85,15 +85,6 @@ def _stamped_path(root: Path, master: masters_mod.Master, variant: Variant, sign
     return cache_dir(root, "stamped") / f"{master.path.stem}-{key[:12]}.pdf"
 
 
-def _prune_stamped(target: Path) -> None:
-    """Drop stamped files of older masters of the same issue (the master part of the name differs)."""
-    issue, master_key, _ = target.stem.rsplit("-", 2)
-    for old in target.parent.glob(f"{issue}-*.pdf"):
-        parts = old.stem.rsplit("-", 2)
-        if parts[0] == issue and parts[1] != master_key:
-            old.unlink(missing_ok=True)
-
-
 class _Stamper:
     """Each distinct stamp rendered once, then laid over each master not stamped before, then
     (with the agency's certificate) signed over all of it. A master is stamped as soon as typst
@@ -114,6 +105,7 @@ class _Stamper:
         for i in sorted(self.todo):
             self.by_master.setdefault(pdf_masters[i].key, []).append(i)
         self.variants = list(dict.fromkeys(items[i][1] for i in sorted(self.todo)))
+        self.written: list[Path] = []
 
     def master_ready(self, master: masters_mod.Master) -> None:
         for i in self.by_master.pop(master.key, []):
@@ -125,6 +117,7 @@ class _Stamper:
         for key in list(self.by_master):
             if masters_mod.cached(self.masters[self.by_master[key][0]].path):
                 self.master_ready(self.masters[self.by_master[key][0]])
+        prune_stale(self.written, stamped_family)
         return [Rendered(doc, v, target if not self.failed and masters_mod.cached(m.path) else None)
                 for (doc, v), m, target in zip(self.items, self.masters, self.targets)]
 
@@ -136,7 +129,7 @@ class _Stamper:
         pdf = stamp(self.masters[i].path.read_bytes(), self.stamps, self.variants.index(variant), ORIENTATIONS,
                     {"/Subject": described})
         atomic_write_bytes(self.targets[i], self.signer.sign(pdf, described) if self.signer else pdf, durable=False)
-        _prune_stamped(self.targets[i])
+        self.written.append(self.targets[i])
 
     def _stamps_ready(self, i: int) -> bool:
         """Render the stamp pages once, on first need (one typst run for all variants)."""
@@ -207,22 +200,24 @@ def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None
     converted = [d for d in forms if originals[d.code] is None]
     rendered, docx_paths, record_files, findings = _render_all(
         [item for _, item in pdfs], catalog, progress, workers, converted, list(records.values()))
-    site_dir = Path(site_dir)
+    site_dir, publish = Path(site_dir), Publisher()
     for (target, _), item in zip(pdfs, rendered):
         if item.path is not None:
-            _copy(item.path, site_dir / target)
+            publish.cached(item.path, site_dir / target)
     for target, source in zip(records, record_files):
         if source is not None:
-            _copy(source, site_dir / target)
+            publish.cached(source, site_dir / target)
     for doc in forms:
-        source = originals[doc.code] or docx_paths.get(doc.code)
-        if source is not None:
-            _copy(source, site_dir / site_file(doc, "docx"))
+        if originals[doc.code] is not None:
+            publish.copy(originals[doc.code], site_dir / site_file(doc, "docx"))
+        elif doc.code in docx_paths:
+            publish.cached(docx_paths[doc.code], site_dir / site_file(doc, "docx"))
     reports = {path: item for path, item in published_report_files(catalog).items() if only is None or path in only}
-    return findings + _write_reports(catalog, reports, site_dir)
+    return findings + _write_reports(catalog, reports, site_dir, publish)
 
 
-def _write_reports(catalog: Catalog, reports: dict[str, tuple[int, str]], site_dir: Path) -> list:
+def _write_reports(catalog: Catalog, reports: dict[str, tuple[int, str]], site_dir: Path,
+                   publish: Publisher) -> list:
     """The current year's report (PDF and DOCX, builder/pdf/report.py) beside its page."""
     if not reports:
         return []
@@ -230,7 +225,7 @@ def _write_reports(catalog: Catalog, reports: dict[str, tuple[int, str]], site_d
     made = render_report(catalog, year, formats=tuple(ext for _, ext in reports.values()))
     for path, (_, ext) in reports.items():
         if made.path(ext) is not None:
-            _copy(made.path(ext), site_dir / path)
+            publish.cached(made.path(ext), site_dir / path)
     return made.findings
 
 
@@ -242,8 +237,3 @@ def original_word_file(doc: Document, root: Path) -> Path | None:
         return path if path.is_file() else None
     return None
 
-
-
-def _copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)

@@ -19,6 +19,7 @@ from builder.documents.model import Document
 from builder.findings.rule_texts import PDF_RENDER
 from builder.pdf import compile as typst_compile
 from builder.pdf import convert
+from builder.pdf.cache_files import master_family, prune_stale
 from builder.pdf.fonts import font_setup
 from builder.pdf.paths import REFERENCE_DOCX, TEMPLATE, cache_file
 from builder.pdf.source import (MAIN, body_dir, document_data, docx_parts,
@@ -133,10 +134,10 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
         return []
     if planner.template is None and any(m.kind == "pdf" for m in missing):
         return [template_missing()]
-    for m in missing:
-        m.path.parent.mkdir(parents=True, exist_ok=True)
+    for folder in {m.path.parent for m in missing}:
+        folder.mkdir(parents=True, exist_ok=True)
     results = convert.convert([_job(m, planner) for m in missing], planner.root, workers)
-    findings, tasks, by_key = [], [], {m.key: m for m in missing}
+    findings, tasks, by_key, written_paths = [], [], {m.key: m for m in missing}, []
     for m in missing:
         result = results[m.key]
         if result.error:
@@ -144,7 +145,7 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
             _done(progress)
         elif m.kind == "docx":
             os.replace(_partial(m), m.path)
-            _prune(m.path)
+            written_paths.append(m.path)
             _done(progress)
         else:
             tasks.append(_task(m, planner, result))
@@ -153,7 +154,7 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
         m = by_key[output.key]
         if output.pdf is not None:
             atomic_write_bytes(m.path, output.pdf, durable=False)
-            _prune(m.path)
+            written_paths.append(m.path)
             if ready:
                 ready(m)
         elif output.where and output.where[0].lstrip("/") == TEMPLATE:
@@ -162,6 +163,7 @@ def ensure(masters: list[Master], planner: Planner, progress: Callable[[int], No
             findings.append(m.failure(output.error or ""))
 
     typst_compile.run_all(tasks, workers, progress, written)
+    prune_stale(written_paths, master_family)
     return list(dict.fromkeys(findings))   # a broken template: one finding, not one per document
 
 
@@ -185,10 +187,7 @@ def _done(progress):
 
 def _prune(path: Path) -> None:
     """Drop older cache entries of the same issue: the cache holds one master per issue."""
-    prefix = path.name.rsplit("-", 1)[0] + "-"
-    for old in path.parent.glob(prefix + "*"):
-        if old != path and old.suffix == path.suffix and old.name.rsplit("-", 1)[0] + "-" == prefix:
-            old.unlink(missing_ok=True)
+    prune_stale([path], master_family)
 
 
 def _partial(m: Master) -> Path:

@@ -150,7 +150,7 @@ def _stamped_page(page, form: IndirectObject, before, after) -> DictionaryObject
 def stamp(master: bytes, stamps: PdfReader, index: int = 0, orientations: list[bool] = (False,),
           metadata: dict | None = None) -> bytes:
     """The master with stamp `index` over every page (orientation picked per page)."""
-    reader = PdfReader(io.BytesIO(master))
+    reader = PdfReader(io.BytesIO(master), strict=True)   # our own typst output: no repair pass over every object
     update = _Update(int(reader.trailer["/Size"]))
     before = _stream(update, b"q\n")
     after = _stream(update, b"Q\nq /QmsStamp Do Q\n")
