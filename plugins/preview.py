@@ -71,6 +71,8 @@ class SitePreview:
                 events = config.plugins.events["page_context"]
                 events[:] = [m for m in events if getattr(m, "__self__", None) is not other]
         self.rendered: dict[str, tuple[tuple, bytes]] = {}
+        self.seen: dict[str, int] = {}      # page -> the generation its rendering was last checked at
+        self.generation = 0                 # grows with every change taken in
         self.nav_version = 0
         self.linked = {uri for uri, _ in linked_files(self.plugin.catalog, page_uri)}
         self.index()
@@ -96,6 +98,7 @@ class SitePreview:
                 return False
             plugin = self.plugin
             plugin.read()
+            self.generation += 1
             before = set(plugin.makers)
             plugin.makers = plugin.page_makers(plugin.intro)
             files_changed = self._sync_files(before, set(plugin.makers))
@@ -123,6 +126,7 @@ class SitePreview:
             if self.plugin.findings == before:
                 return False
             self.plugin.makers = self.plugin.page_makers(self.plugin.intro)
+            self.generation += 1
             return True
 
     def _sync_files(self, before: set[str], after: set[str]) -> bool:
@@ -180,11 +184,14 @@ class SitePreview:
             return None
 
     def _page(self, file: File) -> bytes:
+        cached = self.rendered.get(file.src_uri)
+        if cached and self.seen.get(file.src_uri) == self.generation:
+            return cached[1]    # nothing taken in since: not even its Markdown is made again
         make = self.plugin.makers.get(file.src_uri)
         content = make().content if make else file.content_string
         key = (hashlib.sha256(content.encode("utf-8")).digest(), self.nav_version)
-        cached = self.rendered.get(file.src_uri)
         if cached and cached[0] == key:
+            self.seen[file.src_uri] = self.generation
             return cached[1]
         if make:
             file.content_string = content
@@ -194,5 +201,6 @@ class SitePreview:
         _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
         html = Path(file.abs_dest_path).read_bytes()
         self.rendered[file.src_uri] = (key, html)
+        self.seen[file.src_uri] = self.generation
         return html
 

@@ -64,9 +64,10 @@ def verdict(doc: Document, key: str, catalog) -> Verdict:
     if found is None:
         fresh = catalog.base.changed_paths if getattr(catalog, "base", None) is not None else frozenset()
         root = Path(catalog.root)
+        # Only whether THIS signature file is new in the change: the whole set of changed files
+        # grows with every save in the preview, and made every sign-off be judged again.
         inputs = (index, _file_states(root, doc, key), catalog.memo("signing-keys", lambda: repr(
-            catalog.organisation.signing_keys)), catalog.memo("fresh-signatures", lambda: frozenset(fresh)),
-                  catalog.today)
+            catalog.organisation.signing_keys)), _is_fresh(doc, key, fresh), catalog.today)
         found = _REMEMBERED.get(inputs)
         if found is None:
             if len(_REMEMBERED) > 100_000:
@@ -82,6 +83,14 @@ def verdict(doc: Document, key: str, catalog) -> Verdict:
 # is a fresh process and judges every signature; the preview, which takes in one saved file at
 # a time, judges again only the sign-offs whose inputs changed.
 _REMEMBERED: dict[tuple, Verdict] = {}
+
+
+def _is_fresh(doc: Document, key: str, fresh) -> bool:
+    """The sign-off's signature file is new or changed in the change being checked."""
+    try:
+        return signature_path(doc.code, doc.revision, key) in fresh
+    except UnsafeCode:
+        return False
 
 
 def _file_states(root: Path, doc: Document, key: str) -> tuple:

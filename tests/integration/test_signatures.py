@@ -299,3 +299,23 @@ def test_a_key_listed_twice_is_a_configuration_error(signed):
     org.write_text(text[:at] + line + "\n" + text[at:], encoding="utf-8")
     findings = [f for f in repo.findings()[1] if f["rule"] == "config-invalid"]
     assert findings and "chỉ ghi một lần" in findings[0]["message"]
+
+
+def test_a_save_elsewhere_does_not_judge_every_signature_again(signed, monkeypatch):
+    """The preview reloads the catalog on every save, and each save adds a changed file against
+    the base commit: only signatures whose own inputs changed are judged again (all of them
+    were, 0.5 s per save at 1,000 documents)."""
+    from builder.catalog import load_catalog
+    from builder.documents.dates import parse_date
+    from builder.rules.runner import run_checks
+    from builder.signing import status
+
+    repo, _ = signed
+    run_checks(load_catalog(repo.root, parse_date(TODAY)))
+    judged = []
+    real = status._verdict
+    monkeypatch.setattr(status, "_verdict", lambda doc, key, *rest: judged.append((doc.code, key)) or real(doc, key, *rest))
+    form = sorted((repo.root / "forms").glob("*.md"))[0]
+    form.write_text(form.read_text(encoding="utf-8") + "\nDòng mới.\n", encoding="utf-8")
+    findings = run_checks(load_catalog(repo.root, parse_date(TODAY)))
+    assert judged == [] and not [f for f in findings if f.rule.startswith("signature")]
