@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
+import subprocess
 from pathlib import Path
+
+from builder.storage.processes import start_module
+
+_REMOVING: list = []      # the removals started (kept: a dropped Popen of a running process warns)
 
 
 def staging_dir(final: Path) -> Path:
@@ -13,16 +19,26 @@ def staging_dir(final: Path) -> Path:
 
 
 def publish_dir(staged: Path, final: Path) -> None:
-    """Replace `final` by `staged` with two renames, so readers never see a half site."""
+    """Replace `final` by `staged` with two renames, so readers never see a half site. The
+    previous copy is deleted by a process of its own (the build returns as soon as the new site
+    is in place); copies a removal left behind (a killed one) go first."""
     staged, final = Path(staged), Path(final)
-    old = final.with_name(final.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
+    for left in final.parent.glob(f".{final.name}.old-*"):
+        shutil.rmtree(left, ignore_errors=True)
+    old = final.with_name(f".{final.name}.old-{secrets.token_hex(6)}")
     if final.exists():
         os.replace(final, old)
     os.replace(staged, final)
     if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+        _remove_later(old)
+
+
+def _remove_later(folder: Path) -> None:
+    try:
+        quiet = {name: subprocess.DEVNULL for name in ("stdin", "stdout", "stderr")}
+        _REMOVING.append(start_module("builder.storage.remove", str(folder), start_new_session=True, **quiet))
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def discard_dir(path: Path) -> None:
