@@ -200,7 +200,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError("Không xuất bản: chế độ --strict gặp cảnh báo (xem các dòng WARNING ở trên). "
                               "Sửa rồi dựng lại.")
         if self.final_site_dir:
-            publish_dir(Path(config.site_dir), Path(self.final_site_dir))
+            publish_dir(Path(config.site_dir), Path(self.final_site_dir), remove_old_later=True)
             config.site_dir = self.final_site_dir
 
     def print_files(self, site_dir: Path) -> list:

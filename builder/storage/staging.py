@@ -18,10 +18,12 @@ def staging_dir(final: Path) -> Path:
     return final.with_name(final.name + ".building")
 
 
-def publish_dir(staged: Path, final: Path) -> None:
-    """Replace `final` by `staged` with two renames, so readers never see a half site. The
-    previous copy is deleted by a process of its own (the build returns as soon as the new site
-    is in place); copies a removal left behind (a killed one) go first."""
+def publish_dir(staged: Path, final: Path, *, remove_old_later: bool = False) -> None:
+    """Replace `final` by `staged` with two renames, so readers never see a half site.
+    `remove_old_later` (a built site, outside the repository): the previous copy is deleted by a
+    process of its own, and the build returns as soon as the new site is in place; copies a
+    removal left behind (a killed one) go first. Otherwise (media inside the repository) it is
+    gone when this returns: nothing stray for `git add` to pick up."""
     staged, final = Path(staged), Path(final)
     for left in final.parent.glob(f".{final.name}.old-*"):
         shutil.rmtree(left, ignore_errors=True)
@@ -30,7 +32,10 @@ def publish_dir(staged: Path, final: Path) -> None:
         os.replace(final, old)
     os.replace(staged, final)
     if old.exists():
-        _remove_later(old)
+        if remove_old_later:
+            _remove_later(old)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _remove_later(folder: Path) -> None:
