@@ -11,7 +11,9 @@ from pathlib import Path
 PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 
 
-def start_module(module: str, *args: str, **popen) -> subprocess.Popen:
-    """`python -m module args...` as a child process; `popen` as for subprocess.Popen."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [PACKAGE_PARENT, os.environ.get("PYTHONPATH")])))
+def start_module(module: str, *args: str, extra_env: dict | None = None, **popen) -> subprocess.Popen:
+    """`python -m module args...` as a child process; `extra_env` added to its environment;
+    `popen` as for subprocess.Popen."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [PACKAGE_PARENT, os.environ.get("PYTHONPATH")])),
+               **(extra_env or {}))
     return subprocess.Popen([sys.executable, "-m", module, *args], env=env, **popen)
