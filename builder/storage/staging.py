@@ -25,9 +25,10 @@ def publish_dir(staged: Path, final: Path, *, remove_old_later: bool = False) ->
     removal left behind (a killed one) go first. Otherwise (media inside the repository) it is
     gone when this returns: nothing stray for `git add` to pick up."""
     staged, final = Path(staged), Path(final)
-    for left in final.parent.glob(f".{final.name}.old-*"):
+    # named like the staging folder ('site.old-…'), which repositories already ignore ('site.*/')
+    for left in final.parent.glob(f"{final.name}.old-*"):
         shutil.rmtree(left, ignore_errors=True)
-    old = final.with_name(f".{final.name}.old-{secrets.token_hex(6)}")
+    old = final.with_name(f"{final.name}.old-{secrets.token_hex(6)}")
     if final.exists():
         os.replace(final, old)
     os.replace(staged, final)
