@@ -105,6 +105,7 @@ class _Stamper:
         for i in sorted(self.todo):
             self.by_master.setdefault(pdf_masters[i].key, []).append(i)
         self.variants = list(dict.fromkeys(items[i][1] for i in sorted(self.todo)))
+        self.variant_index = {v: n for n, v in enumerate(self.variants)}
         self.written: list[Path] = []
 
     def master_ready(self, master: masters_mod.Master) -> None:
@@ -126,7 +127,7 @@ class _Stamper:
             return
         doc, variant = self.items[i]
         described = subject(doc) + variant.subject_suffix()
-        pdf = stamp(self.masters[i].path.read_bytes(), self.stamps, self.variants.index(variant), ORIENTATIONS,
+        pdf = stamp(self.masters[i].path.read_bytes(), self.stamps, self.variant_index[variant], ORIENTATIONS,
                     {"/Subject": described})
         atomic_write_bytes(self.targets[i], self.signer.sign(pdf, described) if self.signer else pdf, durable=False)
         self.written.append(self.targets[i])

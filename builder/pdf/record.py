@@ -22,6 +22,7 @@ from builder.documents.labels import revision_label
 from builder.documents.schema import KINDS as DOCUMENT_KINDS
 from builder.documents.text import slug
 from builder.findings.rule_texts import PDF_RENDER
+from builder.pdf.cache_files import prune_stale
 from builder.pdf.master import Master, Planner, _digest, cached, failing_line
 from builder.pdf.paths import cache_dir
 from builder.pdf.signature import (CertificateError, agency_signer,
@@ -143,21 +144,22 @@ def finished(masters: list[RecordMaster], catalog: Catalog, findings: list) -> l
             findings.append(finding)
         return [None] * len(masters)
     out: list[Path | None] = []
+    written = []
     for m in masters:
         if not cached(m.path) or signer is None:
             out.append(m.path if cached(m.path) else None)
             continue
         target = cache_dir(catalog.root, SIGNED_KIND) / f"{m.path.stem}-{signer.fingerprint[:12]}.pdf"
         if not cached(target):
-            target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(target, signer.sign(m.path.read_bytes(), m.data["subject"]), durable=False)
-            _prune_signed(target, slug(m.doc.id))
+            written.append(target)
         out.append(target)
+    prune_stale(written, _signed_family)
     return out
 
 
-def _prune_signed(target: Path, stem: str) -> None:
-    """Drop this record's signed files of older masters or certificates."""
-    for old in target.parent.glob(f"{stem}-*.pdf"):
-        if old != target and old.stem.rsplit("-", 2)[0] == stem:
-            old.unlink(missing_ok=True)
+def _signed_family(name: str) -> tuple[str, str] | None:
+    """'<record>-<master key>-<certificate>.pdf' -> (record, the rest): a record's signed files of
+    older masters or certificates go."""
+    parts = name.removesuffix(".pdf").rsplit("-", 2)
+    return (parts[0], "-".join(parts[1:])) if name.endswith(".pdf") and len(parts) == 3 else None

@@ -22,7 +22,7 @@ from builder.catalog import Catalog
 from builder.findings.rule_texts import PDF_RENDER
 from builder.pdf import compile as typst_compile
 from builder.pdf import convert
-from builder.pdf.master import Planner, _digest, cached
+from builder.pdf.master import Planner, _digest, _prune, cached
 from builder.pdf.paths import REFERENCE_DOCX, cache_dir
 from builder.pdf.source import parts_html
 from builder.reporting.header import ReportHeader, report_header
@@ -125,12 +125,6 @@ def _partial(path: Path) -> Path:
     return path.with_name(path.name + ".part")
 
 
-def _prune(path: Path) -> None:
-    """Keep one cached file per report and format: drop those of older contents."""
-    stem = path.name.rsplit("-", 1)[0]
-    for old in path.parent.glob(f"{stem}-*{path.suffix}"):
-        if old != path and old.name.rsplit("-", 1)[0] == stem:
-            old.unlink(missing_ok=True)
 
 
 # ---- The DOCX: the header and the signature block as Word tables and styled paragraphs ----------

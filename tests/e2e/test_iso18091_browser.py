@@ -11,7 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from support.browser import screenshot
+from support.browser import cells_outside, screenshot
 
 from builder.records import assessments
 from builder.reporting.figures import flat, yearly_figures
@@ -52,17 +52,6 @@ def expected_quadrants(catalog):
                    [(i.id, assessments.level_of(now, i.id), assessments.level_of(before, i.id))
                     for i in catalog.indicator_set.of_quadrant(q.id)])
                   for q in catalog.indicator_set.quadrants]
-
-
-def cells_outside(page, width: int) -> list[str]:
-    return page.evaluate("""(width) => {
-        const out = []
-        document.querySelectorAll('article table td, article table th').forEach(cell => {
-            const r = cell.getBoundingClientRect()
-            if (r.width && (r.left < -1 || r.right > width + 1)) out.push(cell.textContent.trim().slice(0, 30))
-        })
-        return out.slice(0, 5)
-    }""", width)
 
 
 @pytest.mark.parametrize("width", [1280, 390])

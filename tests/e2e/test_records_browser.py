@@ -11,7 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from support.browser import screenshot
+from support.browser import cells_outside, screenshot
 
 from builder.records.queries import survey_target
 
@@ -60,14 +60,7 @@ def test_registers_and_cycle_page_read_at_every_width(page, sample, width):
     for path in [f"ho-so/{year}/chu-ky/", *REGISTERS]:
         page.goto(sample.url + path)
         expect(page.locator("article h1").first).to_be_visible()
-        outside = page.evaluate("""(width) => {
-            const out = []
-            document.querySelectorAll('article table td, article table th').forEach(cell => {
-                const r = cell.getBoundingClientRect()
-                if (r.width && (r.left < -1 || r.right > width + 1)) out.push(cell.textContent.trim().slice(0, 30))
-            })
-            return out.slice(0, 5)
-        }""", width)
+        outside = cells_outside(page, width)
         assert outside == [], (path, outside)
         screenshot(page, f"records-{path.strip('/').replace('/', '-')}-{width}")
     page.goto(sample.url + f"ho-so/{year}/chu-ky/")

@@ -82,3 +82,16 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def cells_outside(page, width: int) -> list[str]:
+    """Table cells of the article that stick out of a page `width` pixels wide (their first
+    30 characters, at most 5): a table must fit the phone's screen or scroll inside itself."""
+    return page.evaluate("""(width) => {
+        const out = []
+        document.querySelectorAll('article table td, article table th').forEach(cell => {
+            const r = cell.getBoundingClientRect()
+            if (r.width && (r.left < -1 || r.right > width + 1)) out.push(cell.textContent.trim().slice(0, 30))
+        })
+        return out.slice(0, 5)
+    }""", width)

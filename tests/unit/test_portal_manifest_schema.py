@@ -3,11 +3,11 @@ sample's manifest follows it, and the portal's fast reader of it (schema_subset.
 verdict as the jsonschema package on good and broken files."""
 from __future__ import annotations
 
-import copy
 import json
 
 import jsonschema
 import pytest
+from support.jsondata import changed
 from support.repos import TODAY, make_repo
 
 from builder.catalog import load_catalog
@@ -23,18 +23,6 @@ from builder.site.manifest import manifest
 def sample(tmp_path_factory):
     root = make_repo(tmp_path_factory.mktemp("manifest") / "repo").root
     return manifest(load_catalog(root, parse_date(TODAY), with_git=False))
-
-
-def _changed(data, path, value):
-    out = copy.deepcopy(data)
-    target = out
-    for key in path[:-1]:
-        target = target[key]
-    if value is KeyError:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return out
 
 
 BROKEN = [
@@ -58,14 +46,14 @@ def test_the_schema_is_valid_and_the_sample_follows_it(sample):
 
 @pytest.mark.parametrize("path, value", BROKEN + FINE)
 def test_the_fast_reader_agrees_with_jsonschema(sample, path, value):
-    data = _changed(sample, path, value)
+    data = changed(sample, path, value)
     expected = jsonschema.Draft202012Validator(manifest_schema()).is_valid(data)
     assert (SubsetValidator(manifest_schema()).first_fault(data) is None) == expected
     assert expected == ((path, value) in FINE)
 
 
 def test_a_fault_names_its_place_never_its_text(sample):
-    data = _changed(sample, ("documents", 1, "title"), "<script>" * 100)
+    data = changed(sample, ("documents", 1, "title"), "<script>" * 100)
     with pytest.raises(Problem) as caught:
         read_manifest(json.dumps(data).encode())
     assert caught.value.text == "invalid_manifest:manifest.json: documents[1].title quá dài"

@@ -1,9 +1,9 @@
 """status.json follows its versioned schema: what a build writes validates, and what breaks the
 contract (a missing part, a negative count, an unknown key, a wrong date) does not."""
-import copy
 
 import jsonschema
 import pytest
+from support.jsondata import changed
 from support.repos import TODAY, make_repo
 
 from builder.catalog import load_catalog
@@ -28,18 +28,6 @@ def test_a_small_repository_status_validates(small):
     assert small["figures"]["audit.held"] == 1
 
 
-def _broken(data, path, value):
-    out = copy.deepcopy(data)
-    target = out
-    for key in path[:-1]:
-        target = target[key]
-    if value is KeyError:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return out
-
-
 @pytest.mark.parametrize("path, value", [
     (("agency",), KeyError),
     (("now", "actions_overdue"), -1),
@@ -51,4 +39,4 @@ def _broken(data, path, value):
 ])
 def test_what_breaks_the_contract_is_rejected(small, path, value):
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(_broken(small, path, value), status_schema())
+        jsonschema.validate(changed(small, path, value), status_schema())
