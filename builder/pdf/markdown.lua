@@ -82,33 +82,6 @@ local function data_image(el)
   return pandoc.RawInline("typst", "#box(image(bytes((" .. table.concat(codes, ",") .. ",)), format: \"" .. format .. "\"))")
 end
 
-local function filters(job, stats)
-  local prefix = job.dir ~= "" and (job.dir .. "/") or ""
-  return {
-    Str = job.to == "typst" and literal or nil,
-    Image = function(el)
-      if job.to == "typst" and el.src:match("^data:") then return data_image(el) end
-      -- Paths in a document are relative to its file; typst and docx resolve from the repository root.
-      if not el.src:match("^%a[%w+.-]*:") and not el.src:match("^/") then
-        el.src = (job.to == "typst" and "/" or "") .. prefix .. el.src
-      end
-      return el
-    end,
-    Table = function(tbl)
-      -- Let the renderer size columns from their content instead of the dash counts.
-      stats.columns = math.max(stats.columns, #tbl.colspecs)
-      for i, spec in ipairs(tbl.colspecs) do tbl.colspecs[i] = {spec[1], pandoc.ColWidthDefault} end
-      for _, row in ipairs(tbl.head.rows) do
-        for _, cell in ipairs(row.cells) do
-          cell.contents = pandoc.Blocks(cell.contents):walk({
-            Plain = function(p) return pandoc.Plain({pandoc.Strong(p.content)}) end})
-        end
-      end
-      return tbl
-    end,
-  }
-end
-
 -- Each top-level table goes through the template's wide-table(columns)[...], which turns the
 -- pages of a table too wide for portrait to landscape (only those pages). Nested tables stay
 -- as they are: a page cannot start inside a list or a quote. A heading right above the table
@@ -200,6 +173,34 @@ local function align_columns(tbl)
   return tbl
 end
 
+local function filters(job, stats)
+  local prefix = job.dir ~= "" and (job.dir .. "/") or ""
+  return {
+    Str = job.to == "typst" and literal or nil,
+    Image = function(el)
+      if job.to == "typst" and el.src:match("^data:") then return data_image(el) end
+      -- Paths in a document are relative to its file; typst and docx resolve from the repository root.
+      if not el.src:match("^%a[%w+.-]*:") and not el.src:match("^/") then
+        el.src = (job.to == "typst" and "/" or "") .. prefix .. el.src
+      end
+      return el
+    end,
+    Table = function(tbl)
+      -- Let the renderer size columns from their content instead of the dash counts.
+      stats.columns = math.max(stats.columns, #tbl.colspecs)
+      for i, spec in ipairs(tbl.colspecs) do tbl.colspecs[i] = {spec[1], pandoc.ColWidthDefault} end
+      for _, row in ipairs(tbl.head.rows) do
+        for _, cell in ipairs(row.cells) do
+          cell.contents = pandoc.Blocks(cell.contents):walk({
+            Plain = function(p) return pandoc.Plain({pandoc.Strong(p.content)}) end})
+        end
+      end
+      -- in the same walk: handing a table to Lua costs more than the work done on it
+      return job.to == "typst" and align_columns(tbl) or tbl
+    end,
+  }
+end
+
 -- Forms write their part titles as bold capitals ("**PHẦN C. XÁC NHẬN HIỆU LỰC** (do ...)"), not
 -- as headings: such a paragraph is kept with what follows, like a heading, so it never stands
 -- alone at the foot of a page.
@@ -235,7 +236,6 @@ local function convert(job)
     doc = doc:walk(links(identifiers(doc)))
   end
   if job.to == "typst" then
-    if has_table then doc = doc:walk({Table = align_columns}) end
     doc.blocks = mark_wide_tables(keep_titles_with_next(doc.blocks))
   end
   if job.to == "docx" then

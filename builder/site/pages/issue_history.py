@@ -9,6 +9,8 @@ from builder.documents.labels import revision_label
 from builder.documents.model import Document
 from builder.markup.literal import cell
 from builder.site.generator import unindexed_heading
+from builder.site.markdown import esc, html_table, page_link
+from builder.site.model import embed_html
 
 
 def issue_documents(doc: Document, catalog: Catalog) -> dict[int, Document]:
@@ -25,21 +27,22 @@ def _relative(from_uri: str, to_uri: str) -> str:
 
 
 def history_section(doc: Document, catalog: Catalog, uri: str) -> str:
-    """'Lịch sử ban hành': issue, date, summary, approver, links to the issue and its changes."""
+    """'Lịch sử ban hành': issue, date, summary, approver, links to the issue and its changes.
+    HTML the Markdown parser passes over (see site/model.py): one on every document's page."""
     issues = issue_documents(doc, catalog)
     if not issues:
         return ""
     summaries = {row.revision: row.description for row in doc.changes}
-    rows = [f"| {' | '.join(L.HISTORY_COLUMNS)} |", "|---|---|---|---|---|"]
+    rows = []
     for rev, version in reversed(issues.items()):
         approved = version.signoffs.get("approved")
         approver = catalog.organisation.person_name(approved.by) if approved else L.NONE
         if rev == doc.revision:
-            view = L.CURRENT_ISSUE
+            view = esc(L.CURRENT_ISSUE)
         else:
-            view = f"[{L.VIEW_ISSUE}]({_relative(uri, issue_page_uri(doc.code, rev))})"
+            view = page_link(uri, issue_page_uri(doc.code, rev), L.VIEW_ISSUE)
         if rev - 1 in issues:
-            view += f" · [{L.VIEW_CHANGES}]({_relative(uri, diff_page_uri(doc.code, rev))})"
-        rows.append(f"| {revision_label(rev)} | {vn_date(version.effective)} | "
-                    f"{cell(summaries.get(rev) or '')} | {cell(approver)} | {view} |")
-    return unindexed_heading(L.HISTORY) + "\n\n" + "\n".join(rows)
+            view += " · " + page_link(uri, diff_page_uri(doc.code, rev), L.VIEW_CHANGES)
+        rows.append([esc(revision_label(rev)), esc(vn_date(version.effective)), cell(summaries.get(rev) or ""),
+                     cell(approver), view])
+    return unindexed_heading(L.HISTORY) + "\n\n" + embed_html(html_table(list(L.HISTORY_COLUMNS), rows))
