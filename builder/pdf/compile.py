@@ -109,10 +109,17 @@ def run_all(tasks: list[Task], workers: int | None = None,
 
 
 def _in_workers(tasks: list[Task], workers: int, progress, done) -> list[Output]:
-    """Deal tasks to worker processes; a worker that dies fails only its unfinished tasks."""
+    """Deal tasks to worker processes as they ask for more, largest first, so that they finish
+    together (a fixed half each left one core idle at the end of a cold build while the other
+    worker finished its share); a worker that dies fails only the tasks it held."""
     results: queue.Queue = queue.Queue()
-    threads = [threading.Thread(target=_worker, args=(tasks[i::workers], results), daemon=True)
-               for i in range(workers)]
+    pending: queue.SimpleQueue = queue.SimpleQueue()
+    for task in sorted(tasks, key=lambda t: len(t.source), reverse=True):
+        pending.put(task)
+    alive = [workers]
+    lock = threading.Lock()
+    threads = [threading.Thread(target=_worker, args=(pending, results, alive, lock), daemon=True)
+               for _ in range(workers)]
     for thread in threads:
         thread.start()
     by_key = {}
@@ -126,20 +133,49 @@ def _in_workers(tasks: list[Task], workers: int, progress, done) -> list[Output]
     return [by_key[t.key] for t in tasks]
 
 
-def _worker(tasks: list[Task], results: queue.Queue) -> None:
-    """Run one worker process over `tasks`, putting each Output on `results` as it arrives."""
-    done = set()
+def _next(pending: queue.SimpleQueue) -> Task | None:
+    try:
+        return pending.get_nowait()
+    except queue.Empty:
+        return None
+
+
+def _worker(pending: queue.SimpleQueue, results: queue.Queue, alive: list, lock: threading.Lock) -> None:
+    """Run one worker process, keeping it fed from `pending` (two tasks in hand, so that it never
+    waits for the next), putting each Output on `results` as it arrives."""
+    held: dict[str, Task] = {}
     try:
         process = start_module("builder.pdf.worker", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, extra_env=ONE_THREAD)
-        process.stdin.write(pickle.dumps(tasks))
-        process.stdin.close()
-        for _ in tasks:
+        for _ in range(IN_HAND):
+            _send(process, pending, held)
+        while held:
             output = pickle.load(process.stdout)
-            done.add(output.key)
+            held.pop(output.key, None)
             results.put(output)
+            _send(process, pending, held)
         process.wait()
-    except Exception as exc:  # a crashed worker: its remaining tasks fail, the build goes on
-        for task in tasks:
-            if task.key not in done:
-                results.put(Output(task.key, None, f"worker: {exc}"))
+    except Exception as exc:  # a crashed worker: the tasks it held fail, the build goes on
+        for task in held.values():
+            results.put(Output(task.key, None, f"worker: {exc}"))
+    finally:
+        with lock:
+            alive[0] -= 1
+            last = alive[0] == 0
+        while last and (task := _next(pending)) is not None:   # no worker left to take them
+            results.put(Output(task.key, None, "worker: không còn tiến trình nào để dựng"))
+
+
+IN_HAND = 2
+
+
+def _send(process, pending: queue.SimpleQueue, held: dict) -> None:
+    """Give the worker one more task; close its input when there is none left."""
+    task = _next(pending)
+    if task is None:
+        if not process.stdin.closed:
+            process.stdin.close()
+        return
+    held[task.key] = task
+    pickle.dump(task, process.stdin)
+    process.stdin.flush()
