@@ -80,3 +80,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    # The answer is written and nothing is left to clean up: skip the interpreter's teardown of a
+    # heap that held every document (a few tenths of a second the build would wait for).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

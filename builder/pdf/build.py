@@ -199,9 +199,13 @@ def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None
     forms = [doc for doc, variant in targets.values() if variant is None]
     originals = {d.code: original_word_file(d, catalog.root) for d in forms}
     converted = [d for d in forms if originals[d.code] is None]
+    site_dir, publish = Path(site_dir), Publisher()
+    # The yearly report first: one document, rendered on its own, which at the end of a cold build
+    # kept one core waiting for it.
+    reports = {path: item for path, item in published_report_files(catalog).items() if only is None or path in only}
+    report_findings = _write_reports(catalog, reports, site_dir, publish)
     rendered, docx_paths, record_files, findings = _render_all(
         [item for _, item in pdfs], catalog, progress, workers, converted, list(records.values()))
-    site_dir, publish = Path(site_dir), Publisher()
     for (target, _), item in zip(pdfs, rendered):
         if item.path is not None:
             publish.cached(item.path, site_dir / target)
@@ -213,8 +217,7 @@ def build_site_files(catalog: Catalog, site_dir: Path, progress: Progress | None
             publish.copy(originals[doc.code], site_dir / site_file(doc, "docx"))
         elif doc.code in docx_paths:
             publish.cached(docx_paths[doc.code], site_dir / site_file(doc, "docx"))
-    reports = {path: item for path, item in published_report_files(catalog).items() if only is None or path in only}
-    return findings + _write_reports(catalog, reports, site_dir, publish)
+    return findings + report_findings
 
 
 def _write_reports(catalog: Catalog, reports: dict[str, tuple[int, str]], site_dir: Path,
