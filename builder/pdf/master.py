@@ -72,6 +72,7 @@ class Planner:
         template = self.root / TEMPLATE
         self.template = template.read_bytes() if template.is_file() else None
         self.fonts = font_setup(self.root)
+        self.html_memo: dict = {}     # see source.parts_html
         reference = self.root / REFERENCE_DOCX
         self.reference = str(reference) if reference.is_file() else None
         self.reference_hash = hashlib.sha256(reference.read_bytes() if self.reference else b"").hexdigest()
@@ -195,9 +196,10 @@ def _partial(m: Master) -> Path:
 
 
 def _job(m: Master, planner: Planner) -> convert.Job:
+    html = parts_html(m.parts, planner.html_memo)
     if m.kind == "docx":
-        return convert.Job(m.key, parts_html(m.parts), body_dir(m.doc), "docx", str(_partial(m)), planner.reference)
-    return convert.Job(m.key, parts_html(m.parts), body_dir(m.doc))
+        return convert.Job(m.key, html, body_dir(m.doc), "docx", str(_partial(m)), planner.reference)
+    return convert.Job(m.key, html, body_dir(m.doc))
 
 
 def _task(m: Master, planner: Planner, result: convert.Result) -> typst_compile.Task:

@@ -121,8 +121,16 @@ def docx_parts(doc: Document) -> list[str]:
     return [f"*{header}*\n\n", doc.body]
 
 
-def parts_html(parts: list[str]) -> str:
+def parts_html(parts: list[str], memo: dict | None = None) -> str:
     """The parts rendered by the one parser, each on its own (a body's unclosed fence cannot
-    swallow the sections after it), as pandoc reads them for print."""
-    ids = HeadingIds()
-    return "".join(for_print(render_body(part, ids=ids).html) for part in parts)
+    swallow the sections after it), as pandoc reads them for print. `memo` (one build's) keeps
+    each part's HTML: a form's body is printed in its PDF and in its Word copy."""
+    ids, out, memo = HeadingIds(), [], {} if memo is None else memo
+    for part in parts:
+        key = (part, frozenset(ids.seen))     # a heading's id depends on the ids used before it
+        if key not in memo:
+            memo[key] = (for_print(render_body(part, ids=ids).html), frozenset(ids.seen))
+        html, seen = memo[key]
+        ids.seen = set(seen)
+        out.append(html)
+    return "".join(out)
