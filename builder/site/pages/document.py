@@ -16,8 +16,8 @@ from builder.markup.literal import cell
 from builder.signing.status import describe, verdict
 from builder.site.body import body_section
 from builder.site.generator import unindexed_heading
-from builder.site.markdown import (esc, html_table, link, md_link,
-                                   status_badge)
+from builder.site.markdown import (esc, html_table, md_link,
+                                   page_link, status_badge)
 from builder.site.model import GeneratedPage, embed_html
 from builder.site.pages.issue_history import history_section
 from builder.site.pages.print_files import distribution_section, print_section
@@ -81,17 +81,17 @@ def related_section(doc: Document, catalog: Catalog, uri: str) -> str:
     """Forms of a procedure, parent of a form, legal basis and references, as links."""
     parts = []
 
-    def doc_links(codes):
-        items = []
-        for code in codes:
-            target = catalog.get(code)
-            items.append(f"- [{cell(code)} {cell(target.title)}]({link(target, uri)})" if target else f"- {cell(code)}")
-        return "\n".join(items)
+    def doc_link(code):
+        target = catalog.get(code)
+        return page_link(uri, page_uri(target), f"{code} {target.title}") if target else esc(code)
+
+    def doc_links(codes):    # HTML the Markdown parser passes over (see site/model.py)
+        return embed_html("<ul>\n" + "".join(f"<li>{doc_link(code)}</li>\n" for code in codes) + "</ul>")
 
     if doc.forms:
         parts.append(f"## {L.FORMS}\n\n" + doc_links(doc.forms))
     if doc.procedure:
-        parts.append(f"**{L.PARENT}:** " + doc_links([doc.procedure])[2:])
+        parts.append(embed_html(f"<p><strong>{esc(L.PARENT)}:</strong> {doc_link(doc.procedure)}</p>"))
     if doc.legal_basis:
         parts.append(legal_basis_list(doc, catalog))
     if doc.references:

@@ -14,6 +14,7 @@ from builder.markup.literal import cell
 from builder.pdf.paths import has_docx, has_pdf
 from builder.site.generator import unindexed_heading
 from builder.site.markdown import esc, href
+from builder.site.model import embed_html
 
 _REGISTERS: dict = {}
 
@@ -34,7 +35,8 @@ def print_section(doc: Document, uri: str) -> str:
     if doc.status == "superseded" or not has_pdf(doc):
         return ""
 
-    return f"{unindexed_heading(L.PRINT_FILES)}\n\n{download_links(doc, uri)}\n\n{L.PRINT_NOTE}"
+    return (f"{unindexed_heading(L.PRINT_FILES)}\n\n"
+            + embed_html(f"<p>{download_links(doc, uri)}</p>\n<p>{esc(L.PRINT_NOTE)}</p>"))
 
 
 def _state(copy: reg.Copy, doc: Document) -> str:
