@@ -21,6 +21,7 @@ from typing import Callable
 from builder.storage.processes import start_module
 
 MIN_PER_WORKER = 6       # a spawned worker costs ~0.3 s to start: give it at least this much work
+IN_HAND = 2              # tasks a worker holds: the next one is there as soon as it finishes one
 # typst lays out and writes a document with a pool of threads (rayon) as wide as the machine. The
 # workers already keep every core busy, one document each: the pool only adds switching (two
 # alternating runs of the printing process at 1,000 documents: 41.3 against 47.6 s and 43.1
@@ -164,9 +165,6 @@ def _worker(pending: queue.SimpleQueue, results: queue.Queue, alive: list, lock:
             last = alive[0] == 0
         while last and (task := _next(pending)) is not None:   # no worker left to take them
             results.put(Output(task.key, None, "worker: không còn tiến trình nào để dựng"))
-
-
-IN_HAND = 2
 
 
 def _send(process, pending: queue.SimpleQueue, held: dict) -> None:
