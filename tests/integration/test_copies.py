@@ -15,6 +15,7 @@ from builder.catalog import load_catalog
 from builder.distribution.register import FIELDS, HEADER, REGISTER, load
 from builder.documents.dates import parse_date
 from builder.pdf.copies import master_pdf
+from builder.site.model import place_html
 from builder.site.pages.document import document_page
 
 Q = "procedures/QT.01-kiem-soat-tai-lieu.md"
@@ -129,11 +130,11 @@ def test_document_page_shows_its_distribution_register(repo):
     new_issue(repo)
     assert repo.qms("recall", "QT.01", "--done", "1", "--by", "phthu").exit_code == 0
     catalog = load_catalog(repo.root, parse_date(TODAY), with_git=False)
-    page = document_page(catalog.get("QT.01"), catalog).content
+    page = place_html(document_page(catalog.get("QT.01"), catalog).content)   # with its HTML blocks in place
     assert "## Sổ theo dõi phân phối" in page
     assert "| 01 | 02 | Văn phòng Sở | 21/11/2026 | Nguyễn Thị Khánh | 21/11/2026 | Đã thu hồi |" in page
     assert "| 02 | 02 | Văn phòng Sở | 21/11/2026 | Nguyễn Thị Khánh | — | **Cần thu hồi** |" in page
-    assert "QT.01.pdf" in page
+    assert 'href="QT.01.pdf"' in page
     other = document_page(catalog.get("KH.2026"), catalog).content
     assert "Chưa cấp bản kiểm soát nào" in other
 
