@@ -14,9 +14,11 @@ from builder.addresses import canonical_issue_url
 from builder.catalog import load_catalog
 from builder.documents.dates import parse_date
 from builder.pdf import master as masters
-from builder.pdf.build import build_site_files, render, render_pdf
+from builder.pdf.build import ORIENTATIONS, build_site_files, render, render_pdf
 from builder.pdf.convert import Job, convert
+from builder.pdf.copies import master_pdf
 from builder.pdf.paths import cache_dir
+from builder.pdf.stamp import Stamps, _form, render_stamps, stamp
 from builder.pdf.variants import Variant
 
 # Rules whose failing case lives here (they come from the print build, not from `qms check`).
@@ -348,3 +350,31 @@ def test_a_bold_part_title_of_a_form_stays_with_its_content(catalog):
     pages = page_texts(pdf)
     title = next(i for i, text in enumerate(pages) if "PHẦN C. XÁC NHẬN HIỆU LỰC" in text)
     assert "Kết quả kiểm tra" in pages[title]
+
+
+class _CopiedForm:
+    """The stamp's Form XObject copied object by object into each copy's update (what stamping
+    did before the form was written out once): the reference for the test below."""
+
+    def __init__(self, page, source):
+        self.page, self.source = page, source
+
+    def add_to(self, update):
+        return _form(self.page, self.source, update)
+
+
+def test_a_stamp_written_once_gives_the_bytes_of_one_copied_for_each_copy(catalog, monkeypatch):
+    """Stamps.form writes each stamp out once and numbers it into every copy; the copies must be
+    byte for byte those made by copying the stamp into each, for masters of different sizes and
+    orientations, whichever copy comes first."""
+    variants = [Variant.uncontrolled(), Variant.controlled(7, "Phòng <Kế hoạch> & Tài chính", date(2026, 11, 21)),
+                Variant.withdrawn(since=date(2026, 11, 1), replaced_by=4)]
+    pdfs = [master_pdf(catalog.get(code), catalog) for code in ("QT.01", "BM.04", "HD.01")]
+    assert any(len(reader(m).pages) > 1 for m in pdfs)
+    once = render_stamps(catalog.root, variants, ORIENTATIONS)
+    made = [stamp(m, once, i, ORIENTATIONS, {"/Subject": "x"}) for m in pdfs for i in range(len(variants))]
+    monkeypatch.setattr(Stamps, "form", lambda self, position: _CopiedForm(self.reader.pages[position], self.reader))
+    copied = render_stamps(catalog.root, variants, ORIENTATIONS)
+    reference = [stamp(m, copied, i, ORIENTATIONS, {"/Subject": "x"}) for m in pdfs for i in range(len(variants))]
+    assert made == reference
+    assert "Phòng <Kế hoạch> & Tài chính" in page_texts(made[1])[0]
