@@ -113,19 +113,20 @@ def _in_workers(tasks: list[Task], workers: int, progress, done) -> list[Output]
     """Deal tasks to worker processes as they ask for more, largest first, so that they finish
     together (a fixed half each left one core idle at the end of a cold build while the other
     worker finished its share); a worker that dies fails only the tasks it held."""
-    results: queue.Queue = queue.Queue()
+    results: queue.Queue = queue.Queue()     # Outputs, and None when a worker has ended
     pending: queue.SimpleQueue = queue.SimpleQueue()
     for task in sorted(tasks, key=lambda t: len(t.source), reverse=True):
         pending.put(task)
-    alive = [workers]
-    lock = threading.Lock()
-    threads = [threading.Thread(target=_worker, args=(pending, results, alive, lock), daemon=True)
-               for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    by_key = {}
-    for _ in tasks:
+    for _ in range(workers):
+        threading.Thread(target=_worker, args=(pending, results), daemon=True).start()
+    by_key, running = {}, workers
+    while len(by_key) < len(tasks):
         output = results.get()
+        if output is None:
+            running -= 1
+            while not running and (task := _next(pending)) is not None:   # no worker left to take it
+                results.put(Output(task.key, None, "worker: không còn tiến trình nào để dựng"))
+            continue
         by_key[output.key] = output
         if done:
             done(output)
@@ -141,9 +142,9 @@ def _next(pending: queue.SimpleQueue) -> Task | None:
         return None
 
 
-def _worker(pending: queue.SimpleQueue, results: queue.Queue, alive: list, lock: threading.Lock) -> None:
+def _worker(pending: queue.SimpleQueue, results: queue.Queue) -> None:
     """Run one worker process, keeping it fed from `pending` (two tasks in hand, so that it never
-    waits for the next), putting each Output on `results` as it arrives."""
+    waits for the next), putting each Output on `results` as it arrives, then None."""
     held: dict[str, Task] = {}
     try:
         process = start_module("builder.pdf.worker", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -160,11 +161,7 @@ def _worker(pending: queue.SimpleQueue, results: queue.Queue, alive: list, lock:
         for task in held.values():
             results.put(Output(task.key, None, f"worker: {exc}"))
     finally:
-        with lock:
-            alive[0] -= 1
-            last = alive[0] == 0
-        while last and (task := _next(pending)) is not None:   # no worker left to take them
-            results.put(Output(task.key, None, "worker: không còn tiến trình nào để dựng"))
+        results.put(None)
 
 
 def _send(process, pending: queue.SimpleQueue, held: dict) -> None:

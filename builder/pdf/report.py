@@ -125,8 +125,6 @@ def _partial(path: Path) -> Path:
     return path.with_name(path.name + ".part")
 
 
-
-
 # ---- The DOCX: the header and the signature block as Word tables and styled paragraphs ----------
 
 def _lines(*parts: str) -> str:

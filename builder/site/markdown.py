@@ -1,7 +1,10 @@
 """Markdown and small HTML pieces shared by the generated pages: escaped cells, tables, links, badges, filter bars.
 
 Pages are Markdown (so the generator checks and rewrites the links between pages); raw HTML is used
-only where Markdown cannot say it: filter bars, badges, charts and download links to files that are not pages."""
+where Markdown cannot say it (filter bars, badges, charts, download links to files that are not pages)
+and for the control data every document's page repeats and the lists of every document, written as
+HTML the Markdown parser passes over (`html_table`, `page_link`, site/model.py's `embed_html`).
+`cell` escapes text for Markdown, `esc` for HTML."""
 from __future__ import annotations
 
 import html

@@ -57,7 +57,7 @@ def signoff_block(doc: Document, catalog: Catalog) -> str:
 
     def row(label, fn):
         """One line of the table: fn(key, sign-off) for each column that was signed."""
-        values = [cell(fn(k, doc.signoffs[k])) if k in doc.signoffs else esc(L.NONE) for k in keys]
+        values = [esc(fn(k, doc.signoffs[k])) if k in doc.signoffs else esc(L.NONE) for k in keys]
         rows.append([f"<strong>{esc(label)}</strong>", *values])
 
     row(L.NAME, lambda _, s: org.person_name(s.by))
@@ -72,7 +72,7 @@ def signoff_block(doc: Document, catalog: Catalog) -> str:
 
 
 def change_table(doc: Document) -> str:
-    rows = [[esc(revision_label(r.revision)), esc(vn_date(r.date)), cell(r.section or ""), cell(r.description or "")]
+    rows = [[esc(revision_label(r.revision)), esc(vn_date(r.date)), esc(r.section), esc(r.description)]
             for r in doc.changes]
     return f"## {L.CHANGES}\n\n" + embed_html(html_table(list(L.CHANGE_COLUMNS), rows))
 

@@ -7,7 +7,6 @@ from builder.documents import labels as L
 from builder.documents.dates import vn_date
 from builder.documents.labels import revision_label
 from builder.documents.model import Document
-from builder.markup.literal import cell
 from builder.site.generator import unindexed_heading
 from builder.site.markdown import esc, html_table, page_link
 from builder.site.model import embed_html
@@ -43,6 +42,6 @@ def history_section(doc: Document, catalog: Catalog, uri: str) -> str:
             view = page_link(uri, issue_page_uri(doc.code, rev), L.VIEW_ISSUE)
         if rev - 1 in issues:
             view += " · " + page_link(uri, diff_page_uri(doc.code, rev), L.VIEW_CHANGES)
-        rows.append([esc(revision_label(rev)), esc(vn_date(version.effective)), cell(summaries.get(rev) or ""),
-                     cell(approver), view])
+        rows.append([esc(revision_label(rev)), esc(vn_date(version.effective)), esc(summaries.get(rev)),
+                     esc(approver), view])
     return unindexed_heading(L.HISTORY) + "\n\n" + embed_html(html_table(list(L.HISTORY_COLUMNS), rows))
